@@ -1,0 +1,84 @@
+"""Readers: a file on disk -> Document. Readers never judge."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+from ..model import Document
+from .docx_reader import DocxReader
+from .errors import ReadError
+from .text_reader import decode, parse_text
+from .zipguard import ZipLimits
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".tsv"}
+DOCX_SUFFIXES = {".docx", ".docm", ".dotx"}
+REPORT_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | {".doc"}
+MAX_TEXT_BYTES = 200 * 1024 * 1024
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def read_document(path: str | os.PathLike, limits: Optional[ZipLimits] = None) -> Document:
+    """Read a report. Raises ReadError with a clear one-line message on any bad input."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise ReadError(name, "không tìm thấy tệp (file not found)")
+    if p.is_dir():
+        raise ReadError(name, "đây là thư mục, không phải tệp (is a directory)")
+    try:
+        size = p.stat().st_size
+        with open(p, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise ReadError(name, f"không đọc được tệp ({exc.strerror or exc})") from None
+    if size == 0:
+        raise ReadError(name, "tệp rỗng (empty file)")
+    suffix = p.suffix.lower()
+    if head.startswith(OLE_MAGIC):
+        return _read_ole(p, name, suffix, limits)
+    if head.startswith(ZIP_MAGIC) or suffix in DOCX_SUFFIXES:
+        if not head.startswith(ZIP_MAGIC):
+            raise ReadError(name, "tệp không phải .docx hợp lệ (not a zip/docx file)")
+        return DocxReader(name, limits).read()
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        if size > MAX_TEXT_BYTES:
+            raise ReadError(name, f"tệp văn bản quá lớn (text file over {MAX_TEXT_BYTES // 2**20} MB)")
+        return parse_text(decode(p.read_bytes(), name), name)
+    raise ReadError(name, f"định dạng không hỗ trợ (unsupported file type '{suffix}'; use .docx, .txt or .md)")
+
+
+def _read_ole(p: Path, name: str, suffix: str, limits: Optional[ZipLimits]) -> Document:
+    """An OLE container is either a legacy .doc or a password-protected .docx."""
+    data = p.read_bytes()
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise ReadError(name, "tệp được bảo vệ bằng mật khẩu — hãy gỡ mật khẩu rồi kiểm tra lại "
+                              "(password-protected/encrypted document)")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise ReadError(name, "tệp Word 97-2003 (.doc) — hãy lưu lại thành .docx, hoặc cài LibreOffice "
+                              "để rasoat tự chuyển đổi (legacy .doc: save as .docx or install LibreOffice)")
+    with tempfile.TemporaryDirectory(prefix="rasoat-") as tmp:
+        src = Path(tmp) / ("input" + (suffix or ".doc"))
+        shutil.copyfile(p, src)  # convert a copy: the user's file is never touched
+        try:
+            subprocess.run([soffice, "--headless", "--convert-to", "docx", "--outdir", tmp, str(src)],
+                           check=True, capture_output=True, timeout=180,
+                           env={**os.environ, "HOME": tmp})
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise ReadError(name, f"không chuyển được .doc sang .docx (LibreOffice conversion failed: {exc})") from None
+        out = Path(tmp) / "input.docx"
+        if not out.exists():
+            raise ReadError(name, "không chuyển được .doc sang .docx (LibreOffice produced no output)")
+        doc = DocxReader(str(out), limits).read()
+    doc.path = name
+    return doc
+
+
+__all__ = ["read_document", "ReadError", "ZipLimits", "REPORT_SUFFIXES", "parse_text"]

@@ -1,0 +1,1 @@
+"""Reporters only format: they never compute or judge."""

@@ -1,0 +1,39 @@
+"""Recognising headings and their numbering labels (shared by model and rules)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+# "Phần thứ nhất", "I.", "II.", "1.", "1.2.", "1.2.3" at the start of a short line.
+HEADING_NUMBER = regex.compile(
+    r"^\s*(?:(?P<part>Phần\s+thứ\s+\w+)"
+    r"|(?P<roman>[IVXLC]{1,6})\.(?=\s)"
+    r"|(?P<arabic>\d{1,2}(?:\.\d{1,2}){1,3}(?=\.?\s)|\d{1,2}(?=\.\s)))"
+)
+MAX_HEADING_CHARS = 250
+
+
+def heading_number(text: str) -> Optional[str]:
+    """The numbering label a heading-like line starts with ("1.3", "II", "Phần thứ hai")."""
+    if len(text) > MAX_HEADING_CHARS:
+        return None
+    m = HEADING_NUMBER.match(text)
+    if not m:
+        return None
+    return m.group("part") or m.group("roman") or m.group("arabic")
+
+
+def section_label(paragraph) -> Optional[str]:
+    """Label of the section a paragraph opens, or None when it is not a heading."""
+    if paragraph.numbering and (paragraph.heading_level or len(paragraph.text) <= MAX_HEADING_CHARS):
+        label = paragraph.numbering.strip().rstrip(".").rstrip(")")
+        if regex.fullmatch(r"[IVXLC]+|\d+(?:\.\d+)*", label):
+            return label
+    number = heading_number(paragraph.text)
+    if number:
+        return number
+    if paragraph.heading_level:
+        return " ".join(paragraph.text.split()[:4]) or None
+    return None

@@ -1,0 +1,63 @@
+"""NFC normalisation that remembers where each character came from.
+
+Rules match on NFC text (so "ủ" typed as u + hook + dot matches "ủ"), but the
+excerpt shown to the user must be exactly what they wrote.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Optional
+
+import regex
+
+
+class NormalizedText:
+    """``text`` is the NFC form of ``original``; offsets map back to it."""
+
+    __slots__ = ("original", "text", "_starts")
+
+    def __init__(self, original: str):
+        self.original = original
+        self._starts: Optional[list[int]] = None
+        if unicodedata.is_normalized("NFC", original):
+            self.text = original
+            return
+        pieces: list[str] = []
+        starts: list[int] = []
+        # Grapheme clusters are normalised independently: composition never
+        # crosses a cluster boundary, so each output char maps to its cluster.
+        for match in regex.finditer(r"\X", original):
+            nfc = unicodedata.normalize("NFC", match.group())
+            pieces.append(nfc)
+            starts.extend([match.start()] * len(nfc))
+        starts.append(len(original))
+        self.text = "".join(pieces)
+        self._starts = starts
+
+    @property
+    def changed(self) -> bool:
+        return self._starts is not None
+
+    def original_offset(self, index: int) -> int:
+        if self._starts is None:
+            return index
+        index = max(0, min(index, len(self._starts) - 1))
+        return self._starts[index]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if self._starts is None:
+            return start, end
+        ostart = self.original_offset(start)
+        if end <= start:
+            return ostart, ostart
+        # end is exclusive: take the end of the cluster holding the last char.
+        last = self.original_offset(end - 1)
+        oend = next(
+            (s for s in self._starts[end - 1 :] if s > last), len(self.original)
+        )
+        return ostart, oend
+
+    def excerpt(self, start: int, end: int) -> str:
+        ostart, oend = self.original_span(start, end)
+        return self.original[ostart:oend]
