@@ -1,0 +1,92 @@
+"""Extraction on real sentences from the seed reports."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checker.extract.figures import extract
+
+
+def kinds(text):
+    f = extract(text)
+    return {
+        "refs": [r.text for r in f.refs],
+        "dates": [d.text for d in f.dates],
+        "ranges": [r.text for r in f.ranges],
+        "fractions": [x.text for x in f.fractions],
+        "pairs": [p.text for p in f.pairs],
+        "percents": [p.text for p in f.percents],
+        "shifts": [s.text for s in f.shifts],
+    }
+
+
+def test_fraction_with_glued_units_and_percent():
+    k = kinds("Nhân dân đã thực hiện gieo cấy lúa vụ mùa được 3.425ha/3.750ha, đạt 91,3% KH")
+    assert k["fractions"] == ["3.425ha/3.750ha"]
+    assert k["percents"] == ["91,3%"]
+    assert k["dates"] == []
+    frac = extract("được 3.425ha/3.750ha")
+    assert frac.fractions[0].part.value == Decimal(3425)
+    assert frac.fractions[0].whole.unit.canonical == "ha"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chỉ đạo các xã, thị trấn phân công trực 24/24h trong những ngày cao điểm", "shifts"),
+    ("Tổ chức trực ban 24/24 kế cả thứ 7, chủ nhật", "shifts"),
+    ("15/17 xã đã tổ chức tiêm xong", "fractions"),
+    ("229/231 dự án đã quyết toán", "fractions"),
+    ("được 06 lớp/152 học viên tham gia", "pairs"),
+    ("xã Mù Sang có 10 con bò/10 hộ bị nhiễm bệnh", "pairs"),
+    ("có tổng số 389 hộ/1.709 khẩu thiếu đói", "pairs"),
+    ("1120/UBND-TNMT ngày 24/5/2021", "refs"),
+])
+def test_not_dates(text, expected):
+    k = kinds(text)
+    assert k[expected], k
+    assert all("/" not in d or d.count("/") == 2 for d in k["dates"]), k
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Công văn số 983/UBND-TNMT ngày 10/5/2021 V/v tăng cường", "10/5/2021"),
+    ("phấn đấu đến 10/8 hoàn thành công tác trồng chè", "10/8"),
+    ("Dự kiến hoàn thành gieo cấy vào 25/7, đảm bảo đúng khung lịch", "25/7"),
+    ("Qua theo dõi trong tháng 6 năm 2021 đã xảy ra gió lốc", "tháng 6 năm 2021"),
+    ("Các xã đã thực hiện chi trả xong trong tháng 6/2021.", "tháng 6/2021"),
+    ("Quyết định ngày 10 tháng 5 năm 2021 của UBND huyện", "ngày 10 tháng 5 năm 2021"),
+])
+def test_dates(text, date):
+    assert date in kinds(text)["dates"]
+
+
+def test_date_list_and_invalid_date():
+    f = extract("mưa lớn xảy ra vào các ngày 01/6, ngày 16/6, 26/6, 28,6 gây thiệt hại")
+    assert [d.text for d in f.dates] == ["01/6", "16/6", "26/6"]
+    bad = extract("hoàn thành ngày 31/6/2021")
+    assert bad.dates[0].valid is False
+    assert extract("ngày 29/2/2024").dates[0].valid is True
+    assert extract("ngày 29/2/2021").dates[0].valid is False
+
+
+def test_ranges_and_anniversary_dates():
+    k = kinds("kỷ niệm 91 năm ngày thành lập Đảng cộng sản Việt Nam (03/02/1930 - 03/02/2021)")
+    assert k["dates"] == ["03/02/1930", "03/02/2021"]
+    assert k["ranges"] == []
+    assert kinds("nhiệm kỳ 2021 – 2020 ;")["ranges"] == ["2021 – 2020"]
+    assert kinds("năm học 2020 - 2021")["ranges"] == ["2020 - 2021"]
+
+
+def test_references():
+    f = extract("theo Kết luận 71-KL/TW ngày 24/3/2020 và Nghị định 30/2020/NĐ-CP")
+    assert [(r.number, r.year, r.symbol) for r in f.refs] == [("71", None, "KL/TW"), ("30", 2020, "NĐ-CP")]
+
+
+def test_quantities_with_units():
+    f = extract("thu hoạch xong 724 ha, năng suất ước đạt 56,22 tạ/ha, sản lượng dự kiến đạt 4.070 tấn")
+    got = [(q.number.text, q.unit.canonical if q.unit else None) for q in f.quantities]
+    assert got == [("724", "ha"), ("56,22", "tạ/ha"), ("4.070", "tấn")]
+    money = extract("tổng vốn 45.989,5 triệu đồng").quantities[0]
+    assert money.value == Decimal("45989.5") and money.unit.canonical == "triệu đồng"
+    assert money.number.decimals == 1
+    assert money.number.interval == (Decimal("45989.45"), Decimal("45989.55"))
