@@ -32,7 +32,7 @@ def _pass_cases():
             yield pytest.param(rule, text, id=f"{rule.id}-pass{i}")
 
 
-@pytest.mark.parametrize("rule,example", _flag_cases())
+@pytest.mark.parametrize("rule,example", list(_flag_cases()))
 def test_flag_example(rule, example):
     findings = [f for f in check_text(example.text, [rule]) if f.rule == rule.id]
     internal = [f for f in findings if f.evidence and f.evidence.get("internal_error")]
@@ -46,7 +46,7 @@ def test_flag_example(rule, example):
         assert example.suggestion in suggestions, f"{rule.id}: suggestion {suggestions!r}"
 
 
-@pytest.mark.parametrize("rule,text", _pass_cases())
+@pytest.mark.parametrize("rule,text", list(_pass_cases()))
 def test_pass_example(rule, text):
     findings = [f for f in check_text(text, [rule]) if f.rule == rule.id]
     assert not findings, f"{rule.id} flagged correct text: {[(f.excerpt, f.message) for f in findings]}"
