@@ -20,7 +20,8 @@ _SENTENCE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
 class Settings(BaseModel):
     """Per-run settings a check may read (filled from configuration and the CLI)."""
 
-    allowed_words: list[str] = Field(default_factory=list)
+    allowed_words: list[str] = Field(default_factory=list)  # extra accepted words (names included)
+    allowed_names: list[str] = Field(default_factory=list)  # extra proper names (also in allowed_words)
     term_lengths: dict[str, int] = Field(default_factory=dict)
     commemorations: list[dict[str, Any]] = Field(default_factory=list)
     period: Optional[str] = None  # report period override, e.g. "tháng 6/2021"
@@ -89,11 +90,16 @@ def render(template: str, params: dict[str, Any]) -> str:
 def sentence_context(unit: TextUnit, start: int, end: int) -> str:
     """The sentence (or cell line) around a span, as the user wrote it, at most 300 chars."""
     text = unit.ntext
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    # Look for the sentence ends only within CONTEXT_CHARS of the span: beyond that the window is
+    # trimmed to ~300 chars around the span anyway, and scanning the whole unit for every finding
+    # made a long paragraph with many findings quadratic.
+    lo = max(0, start - CONTEXT_CHARS - 2)
+    hi = min(len(text), end + CONTEXT_CHARS + 2)
+    left = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
         left = m.end()
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.end() if right_match else len(text)
+    right_match = _SENTENCE_END.search(text, end, hi)
+    right = right_match.end() if right_match else (len(text) if hi == len(text) else hi)
     if right - left > CONTEXT_CHARS:
         half = max(0, (CONTEXT_CHARS - (end - start)) // 2)
         left = max(left, start - half)

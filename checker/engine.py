@@ -40,7 +40,8 @@ def run_rules(document: Document, rules: Iterable[RuleSpec], settings: Optional[
         check = get_check(rule.check)
         try:
             params = check.params.model_validate(rule.params)
-            findings.extend(check.fn(ctx, rule, params))
+            found = list(check.fn(ctx, rule, params))  # all or nothing: no partial output of a crash
+            findings.extend(found)
         except Exception as exc:  # isolate a crashing rule: the others still run
             if debug:
                 traceback.print_exc()

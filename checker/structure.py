@@ -37,3 +37,17 @@ def section_label(paragraph) -> Optional[str]:
     if paragraph.heading_level:
         return " ".join(paragraph.text.split()[:4]) or None
     return None
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(text: str) -> Optional[int]:
+    """Value of a well-formed Roman numeral ("IV" → 4), else None."""
+    if not text or any(ch not in _ROMAN for ch in text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN[ch]
+        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
+    return total

@@ -47,6 +47,8 @@ def read_document(path: str | os.PathLike, limits: Optional[ZipLimits] = None) -
         if not head.startswith(ZIP_MAGIC):
             raise ReadError(name, "tệp không phải .docx hợp lệ (not a zip/docx file)")
         return DocxReader(name, limits).read()
+    if suffix == ".doc":
+        raise ReadError(name, _fake_doc_message(head, p))
     if suffix in TEXT_SUFFIXES or suffix == "":
         if size > MAX_TEXT_BYTES:
             raise ReadError(name, f"tệp văn bản quá lớn (text file over {MAX_TEXT_BYTES // 2**20} MB)")
@@ -54,12 +56,23 @@ def read_document(path: str | os.PathLike, limits: Optional[ZipLimits] = None) -
     raise ReadError(name, f"định dạng không hỗ trợ (unsupported file type '{suffix}'; use .docx, .txt or .md)")
 
 
+def _ole_has_stream(data: bytes, name: str) -> bool:
+    """Directory entry names in an OLE container are UTF-16-LE, NUL-terminated."""
+    return (name.encode("utf-16-le") + b"\0\0") in data
+
+
 def _read_ole(p: Path, name: str, suffix: str, limits: Optional[ZipLimits]) -> Document:
-    """An OLE container is either a legacy .doc or a password-protected .docx."""
+    """An OLE container is either a legacy .doc or a password-protected .docx (or not Word at all)."""
     data = p.read_bytes()
-    if "EncryptedPackage".encode("utf-16-le") in data:
-        raise ReadError(name, "tệp được bảo vệ bằng mật khẩu — hãy gỡ mật khẩu rồi kiểm tra lại "
+    if _ole_has_stream(data, "EncryptedPackage") or _ole_has_stream(data, "EncryptionInfo"):
+        raise ReadError(name, "tệp được bảo vệ bằng mật khẩu — hãy mở bằng Word, gỡ mật khẩu "
+                              "(Tệp > Thông tin > Bảo vệ tài liệu) rồi kiểm tra lại "
                               "(password-protected/encrypted document)")
+    if not _ole_has_stream(data, "WordDocument"):
+        other = ("Excel" if _ole_has_stream(data, "Workbook") or _ole_has_stream(data, "Book")
+                 else "PowerPoint" if _ole_has_stream(data, "PowerPoint Document") else "Office")
+        raise ReadError(name, f"không phải tài liệu Word: đây là tệp {other} 97-2003 "
+                              f"(OLE container without a WordDocument stream: not a Word file)")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise ReadError(name, "tệp Word 97-2003 (.doc) — hãy lưu lại thành .docx, hoặc cài LibreOffice "
@@ -79,6 +92,23 @@ def _read_ole(p: Path, name: str, suffix: str, limits: Optional[ZipLimits]) -> D
         doc = DocxReader(str(out), limits).read()
     doc.path = name
     return doc
+
+
+def _fake_doc_message(head: bytes, p: Path) -> str:
+    """A '.doc' that is not a Word 97-2003 file: often RTF or a web page saved with that name."""
+    try:
+        with open(p, "rb") as fh:
+            start = fh.read(512).lstrip().lower()
+    except OSError:
+        start = head.lower()
+    if start.startswith(b"{\\rtf"):
+        kind = "RTF (rich text format)"
+    elif start.startswith((b"<html", b"<!doctype html", b"<?xml", b"mime-version")):
+        kind = "HTML/MHT (web page)"
+    else:
+        kind = "không rõ định dạng (unknown format)"
+    return (f"tệp .doc này thực ra là {kind} — hãy mở bằng Word và lưu lại thành .docx "
+            f"(not a Word 97-2003 file; save as .docx)")
 
 
 __all__ = ["read_document", "ReadError", "ZipLimits", "REPORT_SUFFIXES", "parse_text"]

@@ -50,6 +50,38 @@ _SKIPPED = {T_DEL, T_MOVEFROM, T_PPR, T_RPR, T_FALLBACK, T_DRAWING, T_PICT, T_OB
             q("sdtEndPr")}
 
 
+_DTD_REFUSED = ("tệp .docx chứa khai báo DTD/thực thể (DOCTYPE, ENTITY) mà Word không bao giờ ghi — "
+                "từ chối đọc vì lý do an toàn (DOCTYPE/entity declarations are not allowed: XXE/entity-expansion "
+                "protection)")
+
+
+def _has_doctype(data: bytes) -> bool:
+    head = data[:8192]
+    return b"<!DOCTYPE" in head or "<!DOCTYPE".encode("utf-16-le") in head or "<!DOCTYPE".encode("utf-16-be") in head
+
+
+def parse_part(data: bytes, path: str) -> etree._Element:
+    """Parse one XML part safely: a DTD is refused outright (Word never writes one), entities are
+    never resolved, nothing is fetched; every failure is one clear ReadError."""
+    if _has_doctype(data):
+        raise ReadError(path, _DTD_REFUSED)
+    try:
+        root = etree.fromstring(data, PARSER)
+    except etree.XMLSyntaxError as exc:
+        text = str(exc)
+        if "depth" in text.lower():
+            raise ReadError(path, "cấu trúc .docx lồng nhau quá sâu, ví dụ bảng trong bảng hàng trăm lớp "
+                                  "(XML nested too deeply)") from None
+        if "entit" in text.lower() or "amplification" in text.lower():
+            raise ReadError(path, _DTD_REFUSED) from None
+        raise ReadError(path, f"nội dung XML của .docx bị hỏng (malformed XML: {exc})") from None
+    except ValueError as exc:  # e.g. a str with an encoding declaration, or other lxml refusals
+        raise ReadError(path, f"nội dung XML của .docx bị hỏng (malformed XML: {exc})") from None
+    if root.getroottree().docinfo.doctype:
+        raise ReadError(path, _DTD_REFUSED)
+    return root
+
+
 def run_segments(p: etree._Element) -> Iterator[tuple[str, etree._Element]]:
     """(text, w:r element) pieces of a paragraph, in order, as the reader shows them."""
     yield from _segments(p)
@@ -168,10 +200,7 @@ class DocxReader:
         return Document(path=self.path, blocks=list(self._blocks(body)))
 
     def _parse(self, data: bytes) -> etree._Element:
-        try:
-            return etree.fromstring(data, PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise ReadError(self.path, f"nội dung XML của .docx bị hỏng (malformed XML: {exc})") from None
+        return parse_part(data, self.path)
 
     def _blocks(self, container: etree._Element) -> Iterator:
         for child in container:
@@ -275,3 +304,10 @@ def _cell_props(tc: etree._Element) -> tuple[int, Optional[str]]:
     if vmerge is None:
         return span, None
     return span, "restart" if vmerge.get(VAL) == "restart" else "continue"
+
+
+# Hook for readers/comments.py, which walks the body in the same order as DocxReader to map each
+# TextUnit back to its w:p (suppression comments, annotated copies, fixes). Keep it in step with
+# _blocks/_table; tests/test_annotate.py::test_unit_paragraphs_mirror_the_reader guards it.
+children_through_sdt = _children
+cell_props = _cell_props
