@@ -56,3 +56,62 @@ def culprit_note(which: str, written: str, correct: str) -> Optional[str]:
     if one_slip_apart(written, correct):
         return f"có thể gõ nhầm {which}: “{written}” → “{correct}”"
     return None
+
+
+def as_written(value: Decimal, like: str, decimals: Optional[int] = None) -> str:
+    """``value`` printed the way ``like`` is printed: same decimals, same leading zero ("02")."""
+    if decimals is None:
+        decimals = len(like.split(",", 1)[1]) if "," in like else 0
+    out = format_vn(value, decimals)
+    whole = like.split(",", 1)[0]
+    if whole.startswith("0") and len(whole) > 1 and len(out.split(",", 1)[0]) < len(whole):
+        out = out.zfill(len(whole) + (len(out) - len(out.split(",", 1)[0])))
+    return out
+
+
+def is_swap(a: str, b: str) -> bool:
+    da = [c for c in a if c.isdigit()]
+    db = [c for c in b if c.isdigit()]
+    return len(da) == len(db) and da != db and sorted(da) == sorted(db) and one_slip_apart(a, b)
+
+
+def slip_note(candidates: list[tuple[str, str, str]]) -> Optional[str]:
+    """From (role, written, correct) candidates, a note naming the figure(s) a single slip
+    (one digit, or two adjacent digits swapped) explains; None when none or too many do.
+
+    A swap of two digits is the more specific explanation (any gap of d×10^k can be "fixed"
+    by changing one digit of many figures), so a lone swap wins over digit changes."""
+    slips = [(role, w, c) for role, w, c in candidates if one_slip_apart(w, c)]
+    swaps = [s for s in slips if is_swap(s[1], s[2])]
+    if len(swaps) == 1:
+        slips = swaps
+    if not slips or len(slips) > 2:
+        return None
+    if len(slips) == 1:
+        role, written, correct = slips[0]
+        return f"có thể gõ nhầm {role}: “{written}” → “{correct}”"
+    return "có thể gõ nhầm " + " hoặc ".join(f"{role} “{w}” → “{c}”" for role, w, c in slips)
+
+
+def interval_sum(numbers: Iterable[tuple[Decimal, Decimal, Decimal]]) -> tuple[Decimal, Decimal]:
+    """Sum of (value, half_ulp, factor) figures as an interval in base units."""
+    lo = hi = Decimal(0)
+    for value, half, factor in numbers:
+        lo += (value - half) * factor
+        hi += (value + half) * factor
+    return lo, hi
+
+
+_STARTS: dict[int, tuple[list, int, list[int]]] = {}
+
+
+def in_span(seq: list, a: int, b: int) -> list:
+    """Items of ``seq`` (facts sorted by ``start``) that start in [a, b)."""
+    from bisect import bisect_left
+    hit = _STARTS.get(id(seq))
+    if hit is None or hit[0] is not seq or hit[1] != len(seq):
+        if len(_STARTS) > 512:
+            _STARTS.clear()
+        hit = _STARTS[id(seq)] = (seq, len(seq), [x.start for x in seq])
+    starts = hit[2]
+    return seq[bisect_left(starts, a):bisect_left(starts, b)]

@@ -12,7 +12,7 @@ from ..context import CheckContext
 from ..findings import Finding
 from ..ruleset import RuleSpec
 from . import register
-from .arith import culprit_note, fits, fmt
+from .arith import culprit_note, fits, fmt, in_span
 
 
 class PercentOfFractionParams(BaseModel):
@@ -61,4 +61,146 @@ def percent_of_fraction(ctx: CheckContext, rule: RuleSpec, p: PercentOfFractionP
             )
 
 
-__all__ = ["percent_of_fraction", "Decimal"]
+
+
+
+# ---------------------------------------------------------------- SO005 plan, then actual
+
+PLAN_AFTER_RE = regex.compile(r"\s*(?:so với\s+)?(?:KH|kế hoạch|chỉ tiêu|dự toán)(?!\p{L})", regex.IGNORECASE)
+REACHED_BEFORE_RE = regex.compile(r"(?:[,(]\s*|\s)(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*$", regex.IGNORECASE)
+PLAN_CUE_RE = regex.compile(
+    r"(?:kế hoạch|KH|chỉ tiêu|dự toán)(?:\s+(?:giao|vốn|năm\s+\d{4}|được giao|đề ra))?\s*(?:là|:)?\s*$",
+    regex.IGNORECASE)
+FULL_PLAN_RE = regex.compile(r"\s*,?\s*đạt\s+100\s*%\s*(?:KH|kế hoạch)", regex.IGNORECASE)
+SENTENCE_STOP_RE = regex.compile(r"(?<!\d)\.(?!\d)|;|!|\?")
+
+
+class PercentOfPlanParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    earlier_plan_severity: str = "warning"  # a plan read from an earlier "…, đạt 100% KH" sentence
+
+
+@register("percent_of_plan", PercentOfPlanParams)
+def percent_of_plan(ctx: CheckContext, rule: RuleSpec, p: PercentOfPlanParams) -> Iterable[Finding]:
+    """"kế hoạch 1.998 ha, đã làm đất được 1.680 ha, đạt 84% kế hoạch": actual / plan."""
+    from ..extract.units import comparable
+    from ..findings import Severity
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        if not facts.percents or len(facts.quantities) < 2:
+            continue
+        text = unit.ntext
+        for pct in facts.percents:
+            if not PLAN_AFTER_RE.match(text, pct.end) or pct.number.value == 100:
+                continue
+            w0 = max(0, pct.start - 40)
+            reached = REACHED_BEFORE_RE.search(text[w0:pct.start])
+            if not reached:
+                continue
+            r_start = w0 + reached.start()
+            before = [q for q in in_span(facts.quantities, r_start - 450, r_start)
+                      if r_start - 400 <= q.end <= r_start and q.unit is not None]
+            if not before:
+                continue
+            actual = before[-1]
+            if text[actual.end:r_start].strip(" ,(") or any(
+                    actual.end <= o.start < pct.start for o in list(facts.percents) + list(facts.fractions)):
+                continue
+            plan, earlier = _plan_for(text, facts, actual, comparable)
+            if plan is None or plan.value == 0:
+                continue
+            value = actual.value * actual.unit.factor / (plan.value * plan.unit.factor) * 100
+            if fits(value, pct.number):
+                continue
+            correct = fmt(value, pct.number.decimals)
+            note = culprit_note("tỷ lệ", pct.number.text, correct)
+            arithmetic = f"{actual.number.text} / {plan.number.text} = {fmt(value, 2)} %"
+            yield ctx.finding(
+                rule, unit, pct.start, pct.end,
+                severity=Severity(p.earlier_plan_severity) if earlier else None,
+                arithmetic=arithmetic, stated=pct.text, plan=plan.number.text,
+                suggestion=f"Kiểm tra lại: theo số liệu phải là {correct}%" + (f" ({note})" if note else ""),
+                evidence={"arithmetic": f"{arithmetic}; báo cáo ghi {pct.text}", "plan": plan.number.text,
+                          "actual": actual.number.text, "stated": pct.text,
+                          "computed": float(round(value, 4))},
+            )
+
+
+def _plan_for(text, facts, actual, comparable):
+    """The plan an actual figure is measured against: a figure right after "kế hoạch"/"KH"/
+    "chỉ tiêu" earlier in the same sentence, else a figure said to be "đạt 100% KH" earlier in
+    the paragraph. None when there is no such figure or more than one candidate."""
+    w0 = max(0, actual.start - 600)
+    stops = [m.end() for m in SENTENCE_STOP_RE.finditer(text, w0, actual.start)]
+    sentence_start = stops[-1] if stops else w0
+    same = [q for q in in_span(facts.quantities, sentence_start, actual.start) if q.end <= actual.start
+            and comparable(actual.unit, q.unit)]
+    cued = [q for q in same if PLAN_CUE_RE.search(text[max(sentence_start, q.start - 30):q.start])]
+    if len(cued) == 1 and same[-1] is cued[0]:
+        return cued[0], False
+    if same:
+        return None, False
+    earlier = [q for q in in_span(facts.quantities, sentence_start - 650, sentence_start)
+               if sentence_start - 600 <= q.end <= sentence_start
+               and comparable(actual.unit, q.unit)]
+    if not earlier:
+        return None, False
+    cand = earlier[-1]
+    full = FULL_PLAN_RE.match(text, cand.end)
+    if full and len([q for q in earlier if FULL_PLAN_RE.match(text, q.end)]) == 1:
+        return cand, True
+    return None, False
+
+
+# ---------------------------------------------------------------- SO015 growth
+
+GROWTH_BEFORE_RE = regex.compile(r"(?P<dir>tăng|giảm)\s*(?:khoảng\s*)?$", regex.IGNORECASE)
+GROWTH_BASE_RE = regex.compile(r"\s*so\s+với\s+(?P<base>(?:[^.;!?]|(?<=\d)\.(?=\d)){0,80})", regex.IGNORECASE)
+
+
+@register("growth_rate")
+def growth_rate(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
+    """"12.000 triệu đồng, tăng 20% so với cùng kỳ (10.000 triệu đồng)": (now − then) / then."""
+    from ..extract.units import comparable
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        if not facts.percents or len(facts.quantities) < 2:
+            continue
+        text = unit.ntext
+        for pct in facts.percents:
+            d = GROWTH_BEFORE_RE.search(text[max(0, pct.start - 20):pct.start])
+            if not d:
+                continue
+            dir_start = pct.start - (len(text[max(0, pct.start - 20):pct.start]) - d.start())
+            now = [q for q in facts.quantities if q.end <= dir_start and q.unit is not None]
+            if not now or text[now[-1].end:dir_start].strip(" ,("):
+                continue
+            cur = now[-1]
+            base_m = GROWTH_BASE_RE.match(text, pct.end)
+            if not base_m:
+                continue
+            b_start, b_end = base_m.start("base"), base_m.end("base")
+            bases = [q for q in facts.quantities if b_start <= q.start and q.end <= b_end and q.unit is not None
+                     and comparable(cur.unit, q.unit)]
+            if len(bases) != 1 or any(b_start <= o.start < b_end for o in list(facts.percents) + list(facts.fractions)):
+                continue
+            base = bases[0]
+            if not base.value:
+                continue
+            now_v, base_v = cur.value * cur.unit.factor, base.value * base.unit.factor
+            change = (now_v - base_v) / base_v * 100
+            if d.group("dir").lower() == "giảm":
+                change = -change
+            if fits(change, pct.number):
+                continue
+            if change < 0:
+                continue  # the direction word contradicts the figures: another base was meant
+            arithmetic = (f"({cur.number.text} − {base.number.text}) / {base.number.text} = {fmt(change, 2)} %"
+                          if d.group("dir").lower() == "tăng" else
+                          f"({base.number.text} − {cur.number.text}) / {base.number.text} = {fmt(change, 2)} %")
+            yield ctx.finding(
+                rule, unit, pct.start, pct.end, arithmetic=arithmetic, stated=pct.text,
+                suggestion=f"Theo hai số liệu, mức {d.group('dir').lower()} là {fmt(change, pct.number.decimals)}%",
+                evidence={"arithmetic": f"{arithmetic}; báo cáo ghi {pct.text}", "current": cur.number.text,
+                          "base": base.number.text, "computed": float(round(change, 4))},
+            )

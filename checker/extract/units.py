@@ -117,3 +117,27 @@ def is_known_unit(unit: Optional[Unit]) -> bool:
         return True
     noun = unit.canonical
     return noun in COUNT_NOUNS or noun.split()[0] in KNOWN_SINGLE_NOUNS
+
+
+# Nouns that count heads of livestock ("512 gia súc (lợn 440 con; …)").
+_CON_TOTALS = frozenset({"gia súc", "gia cầm", "vật nuôi", "con"})
+
+
+def head(unit: Unit) -> str:
+    return unit.canonical.split()[0].lower()
+
+
+def comparable(total: Optional[Unit], part: Optional[Unit]) -> bool:
+    """Can ``part`` be a share of ``total``? Same dimension for measures; for counts the
+    same noun or the same head word ("39 con" / "11 con trâu", "10.084 lượt người" / "1.569 lượt")."""
+    if total is None or part is None:
+        return False
+    if not total.is_count or not part.is_count:
+        return total.dimension == part.dimension
+    if head(total) == head(part):
+        return True
+    return total.canonical.lower() in _CON_TOTALS and head(part) == "con"
+
+
+def to_base(value, unit: Optional[Unit]):
+    return value * (unit.factor if unit is not None else 1)

@@ -1,0 +1,142 @@
+"""Counts against lists: "06 xã, thị trấn (A, B, …)" names six places, once each."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import regex
+
+from ..context import CheckContext
+from ..extract.lists import Enumeration, Item, split_items
+from ..extract.units import is_known_unit
+from ..findings import Finding
+from ..ruleset import RuleSpec
+from . import register
+from .numeric_totals import enumerations
+
+# Lower-case words that may open a proper name in a list ("thị trấn Phong Thổ", "xã Nậm Xe").
+ADMIN_PREFIX_RE = regex.compile(
+    r"^(?:các\s+)?(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh|thôn|bản|tổ dân phố|tổ|"
+    r"khu phố|khu|ấp|làng|sở|ban|phòng|trường|đồng chí|ông|bà)\s+", regex.IGNORECASE)
+MAX_NAME_WORDS = 7
+
+
+def _name_key(text: str) -> Optional[str]:
+    """A list item read as a proper name ("Lản Nhì Thàng", "thị trấn Phong Thổ"), or None."""
+    t = regex.sub(r"\s+", " ", text.strip(" .…"))
+    if not t or regex.search(r"\d", t):
+        return None
+    bare = ADMIN_PREFIX_RE.sub("", t)
+    words = bare.split()
+    if not words or len(words) > MAX_NAME_WORDS or not words[0][0].isupper():
+        return None
+    return regex.sub(r"^các\s+", "", t.lower())  # "xã Bản Lang" and "thôn Bản Lang" are two places
+
+
+def _names(items: list[Item]) -> Optional[list[str]]:
+    keys = [_name_key(it.text) for it in items]
+    return None if any(k is None for k in keys) else keys
+
+
+def _words(gap: str) -> int:
+    return len(regex.findall(r"\p{L}+", gap))
+
+
+@register("count_vs_list")
+def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
+    """"06 xã, thị trấn (A, B, C, D, E và F)", "Gồm 04 dự án như sau:" + bullets: count = items."""
+    for loc in enumerations(ctx):
+        enum = loc.enum
+        total = enum.total
+        if total is None or total.unit is None or not total.unit.is_count or not is_known_unit(total.unit):
+            continue
+        if total.number.decimals or enum.open_ended or enum.inner_kind == "trong_do" or regex.search(r"\d", enum.gap):
+            continue
+        if regex.search(r"(?<!\p{L})(?:như|ví dụ|điển hình|tiêu biểu|trong đó)(?!\p{L})", enum.gap, regex.IGNORECASE) \
+                and not regex.search(r"như sau", enum.gap):
+            continue
+        if enum.kind == "paren":
+            if _words(enum.gap) > 8 or len(enum.items) < 2:
+                continue
+            if _names(enum.items) is None:
+                continue
+        elif enum.kind == "bullets":
+            intro = loc.unit.ntext
+            cue_after = regex.search(r"(?<!\p{L})(?:gồm|bao gồm|cụ thể|như sau|sau đây|dưới đây)(?!\p{L})", enum.gap,
+                                     regex.IGNORECASE)
+            cue_before = regex.search(r"(?<!\p{L})(?:gồm|bao gồm|gồm có|có|là)\s*$", intro[:total.start], regex.IGNORECASE)
+            if not (cue_after or cue_before):
+                continue
+            if any(q.unit is not None and q.unit.is_count and is_known_unit(q.unit)
+                   and q.unit.canonical.split()[0] != total.unit.canonical.split()[0]
+                   for it in enum.items for q in it.quantities):
+                continue  # the bullets count other things: they are not the counted items
+            if any(it.quantities and any(q.unit is not None and q.unit.is_count and q.unit.canonical.split()[0]
+                                         == total.unit.canonical.split()[0] for q in it.quantities)
+                   for it in enum.items):
+                continue  # the bullets carry their own counts: a sum, not a list
+            if len([q for q in ctx.facts(loc.unit).quantities if q.unit is not None and q.start >= _clause_start(intro)]) != 1:
+                continue
+        else:
+            continue
+        n = len(enum.items)
+        if n == total.value:
+            continue
+        arithmetic = f"ghi {total.number.text} {total.unit.canonical} nhưng danh sách có {n} mục"
+        yield ctx.finding(
+            rule, loc.unit, total.start, total.end, arithmetic=arithmetic, stated=total.number.text, count=n,
+            suggestion=f"Kiểm tra lại số lượng ({n} mục được liệt kê) hoặc bổ sung danh sách",
+            evidence={"arithmetic": arithmetic, "stated": total.number.text, "listed": n,
+                      "items": [it.text for it in enum.items]},
+        )
+
+
+def _clause_start(text: str) -> int:
+    return max(text.rfind(";"), text.rfind(". "), -1) + 1
+
+
+COLON_LIST_RE = regex.compile(r":\s*")
+
+
+@register("duplicate_list_item")
+def duplicate_list_item(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
+    """The same name twice in one list ("Lản Nhì Thàng, Khổng Lào, …, Lản Nhì Thàng")."""
+    seen_spans: set[tuple[int, int, int]] = set()
+    lists: list[tuple] = []
+    for loc in enumerations(ctx):
+        if loc.enum.kind != "bullets":
+            lists.append((loc.unit, loc.enum.items))
+    for unit in ctx.units():  # "cho các xã: Dào San, Bản Lang, …;"
+        text = unit.ntext
+        for m in COLON_LIST_RE.finditer(text):
+            end = len(text)
+            stop = regex.compile(r"[;.(]").search(text, m.end())
+            if stop:
+                end = stop.start()
+            spans = split_items(text, m.end(), end)
+            lists.append((unit, [Item(a, b, text[a:b]) for a, b in spans]))
+    for unit, items in lists:
+        if len(items) < 3:
+            continue
+        keys = _names(items)
+        if keys is None:
+            continue
+        first: dict[str, Item] = {}
+        for key, item in zip(keys, items):
+            if key in first:
+                span = (unit.index, item.start, item.end)
+                if span in seen_spans:
+                    break
+                seen_spans.add(span)
+                arithmetic = f"“{item.text}” xuất hiện 2 lần trong danh sách {len(items)} mục ({len(set(keys))} tên khác nhau)"
+                yield ctx.finding(
+                    rule, unit, item.start, item.end, arithmetic=arithmetic, name=item.text,
+                    suggestion="Bỏ tên bị lặp hoặc thay bằng tên đúng",
+                    evidence={"arithmetic": arithmetic, "items": [it.text for it in items],
+                              "distinct": len(set(keys))},
+                )
+                break
+            first[key] = item
+
+
+__all__ = ["count_vs_list", "duplicate_list_item", "Enumeration"]

@@ -1,0 +1,314 @@
+"""Enumerations: the lists that break a figure down or name what it counts.
+
+    "39 con (11 con trâu, 23 con nghé, 01 con bò, 04 con bê)"       paren
+    "06 xã, thị trấn (Lản Nhì Thàng, Khổng Lào, …)"                  paren (names)
+    "5,8 tỷ đồng, trong đó: công nghiệp khai thác 0,2 tỷ đồng; …"     trong_do (partial)
+    "ban hành 03 văn bản … gồm: Công văn số …; …"                     gom
+    "tổng vốn 45.989,5 triệu đồng, cụ thể:" + bullet lines below     bullets
+
+Extraction only: which quantity is the total, where each item is, which figures each
+item holds. Whether the numbers agree is for the checks.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import regex
+
+from .figures import Fraction, Percent, Quantity, UnitFacts
+
+# Words that open a breakdown; "trong đó" lists are partial.
+KEYWORD_RE = regex.compile(
+    r"(?<![\p{L}])(?P<kw>trong\s+đó|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|chi\s+tiết)(?:\s+(?:như\s+sau|là|có))?\s*:?",
+    regex.IGNORECASE)
+KIND_OF = {"trong đó": "trong_do", "bao gồm": "gom", "gồm có": "gom", "gồm": "gom", "cụ thể": "cu_the",
+           "chi tiết": "cu_the"}
+# A list that says it is not complete.
+OPEN_ENDED_RE = regex.compile(
+    r"(?:…|\.\.|\bv\.v\b|\bvv\b|\bkhác\b|\bmột số\b|\bnhư\b|\bchẳng hạn\b|\bví dụ\b|\bđiển hình\b|"
+    r"\btiêu biểu\b|\bchủ yếu\b|\bnhất là\b|\bđặc biệt là\b)", regex.IGNORECASE)
+# Sentence end: a full stop not inside a number, or "!", "?".
+SENTENCE_END_RE = regex.compile(r"(?<!\d)\.(?!\d)|[!?]|\.(?=\s|$)")
+BULLET_RE = regex.compile(r"^\s*['‘]?\s*(?P<m>[-–—+•·*○▪►]|\d{1,2}[.)](?!\d)|[a-zđ][)]|\(\d{1,2}\)|\([a-zđ]\))\s*")
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    text: str
+    quantities: list[Quantity] = field(default_factory=list)  # top-level figures of the item
+    percents: list[Percent] = field(default_factory=list)
+    fractions: list[Fraction] = field(default_factory=list)
+    unit_index: Optional[int] = None  # bullet items: the text unit they are on
+    nested: bool = False  # the item carries its own breakdown ("…, trong đó: …")
+    head: str = ""  # the item's own words: before a nested "trong đó", parentheses removed
+
+
+@dataclass
+class Enumeration:
+    kind: str  # "paren" | "trong_do" | "gom" | "cu_the" | "bullets"
+    total: Optional[Quantity]
+    start: int  # body span (inline lists) in the unit text
+    end: int
+    items: list[Item]
+    gap: str = ""  # text between the total and the list opener
+    inner_kind: str = ""  # "(trong đó …)": the keyword inside a parenthesis
+    open_ended: bool = False  # "…", "và các … khác", "một số"
+    loose: bool = False  # keyword list with no ":" and no ";": where it ends is a guess
+
+    @property
+    def partial(self) -> bool:
+        return "trong_do" in (self.kind, self.inner_kind) or self.open_ended
+
+
+def matching_paren(text: str, i: int) -> Optional[int]:
+    """Index of the ")" closing the "(" at ``i``, or None."""
+    depth = 0
+    for j in range(i, len(text)):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _top_level_has(text: str, start: int, end: int, sep: str) -> bool:
+    depth = 0
+    for i in range(start, end):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and text[i] == sep:
+            return True
+    return False
+
+
+def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level items of ``text[start:end]``: split on ";", "," (not a decimal comma) and " và "."""
+    spans: list[tuple[int, int]] = []
+    semicolons = _top_level_has(text, start, end, ";")
+    depth = 0
+    s = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            cut = 0
+            if ch == ";":
+                cut = 1
+            elif semicolons:
+                pass
+            elif ch == "," and not (i > 0 and text[i - 1].isdigit() and i + 1 < end and text[i + 1].isdigit()):
+                cut = 1
+            elif not semicolons and text.startswith(" và ", i) or text.startswith(" hoặc ", i):
+                cut = 4 if text.startswith(" và ", i) else 6
+            if cut:
+                spans.append((s, i))
+                s = i + cut
+                i += cut
+                continue
+        i += 1
+    spans.append((s, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a] in " \t:-–+":
+            a += 1
+        while b > a and text[b - 1] in " \t.;,":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+class _Index:
+    """Sorted starts of a unit's facts, for fast span queries on long paragraphs."""
+
+    def __init__(self, facts: UnitFacts):
+        self.facts = facts
+        self.q_starts = [q.start for q in facts.quantities]
+        self.q_ends = [q.end for q in facts.quantities]
+        self.p_starts = [p.start for p in facts.percents]
+        self.f_starts = [f.start for f in facts.fractions]
+        others = sorted([o.start for o in list(facts.percents) + list(facts.fractions) + list(facts.pairs)
+                         + list(facts.dates)])
+        self.o_starts = others
+
+    def quantities(self, a: int, b: int) -> list[Quantity]:
+        return self.facts.quantities[bisect_left(self.q_starts, a):bisect_left(self.q_starts, b)]
+
+    def percents(self, a: int, b: int) -> list[Percent]:
+        return self.facts.percents[bisect_left(self.p_starts, a):bisect_left(self.p_starts, b)]
+
+    def fractions(self, a: int, b: int) -> list[Fraction]:
+        return self.facts.fractions[bisect_left(self.f_starts, a):bisect_left(self.f_starts, b)]
+
+    def other_between(self, a: int, b: int) -> bool:
+        return bisect_left(self.o_starts, a) < bisect_left(self.o_starts, b)
+
+
+def _index(facts: UnitFacts) -> _Index:
+    idx = getattr(facts, "_lists_index", None)
+    if idx is None:
+        idx = _Index(facts)
+        try:
+            object.__setattr__(facts, "_lists_index", idx)
+        except AttributeError:
+            pass
+    return idx
+
+
+def _item(text: str, facts: UnitFacts, a: int, b: int) -> Item:
+    nested = False
+    m = KEYWORD_RE.search(text, a, b)
+    cut = b
+    if m and m.group("kw").lower().startswith("trong"):
+        cut, nested = m.start(), True
+    # figures inside a parenthesis of the item are not its own
+    hidden: list[tuple[int, int]] = []
+    j = a
+    while j < cut:
+        if text[j] == "(":
+            close = matching_paren(text, j)
+            close = cut if close is None or close > cut else close
+            hidden.append((j, close + 1))
+            j = close + 1
+            continue
+        j += 1
+
+    def own(s: int, e: int) -> bool:
+        return a <= s and e <= cut and not any(x <= s < y for x, y in hidden)
+
+    head = "".join(text[x] for x in range(a, cut) if not any(p <= x < q for p, q in hidden))
+    idx = _index(facts)
+    return Item(
+        a, b, text[a:b],
+        quantities=[q for q in idx.quantities(a, cut) if own(q.start, q.end)],
+        percents=[p for p in idx.percents(a, cut) if own(p.start, p.end)],
+        fractions=[f for f in idx.fractions(a, cut) if own(f.start, f.end)],
+        nested=nested, head=head,
+    )
+
+
+def _total_before(facts: UnitFacts, text: str, pos: int, max_gap: int = 80) -> tuple[Optional[Quantity], str]:
+    """The last quantity ending before ``pos`` in the same clause, and the text between."""
+    idx = _index(facts)
+    k = bisect_right(idx.q_ends, pos) - 1  # quantities do not overlap: ends are sorted too
+    if k < 0 or pos - idx.q_ends[k] > max_gap:
+        return None, ""
+    best = facts.quantities[k]
+    if idx.other_between(best.end, pos):
+        return None, ""
+    gap = text[best.end:pos]
+    if regex.search(r"[;:!?()]|(?<!\d)\.(?!\d)", gap):
+        return None, ""
+    return best, gap
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END_RE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def inline_enumerations(text: str, facts: UnitFacts) -> list[Enumeration]:
+    """Parenthesised and keyword lists inside one text unit."""
+    out: list[Enumeration] = []
+    for i, ch in enumerate(text):
+        if ch != "(":
+            continue
+        close = matching_paren(text, i)
+        if close is None:
+            continue
+        total, gap = _total_before(facts, text, i)
+        body_start, inner = i + 1, ""
+        m = KEYWORD_RE.match(text, body_start) or KEYWORD_RE.match(text, body_start + (text[body_start] == " "))
+        if m:
+            inner = KIND_OF[regex.sub(r"\s+", " ", m.group("kw").lower())]
+            body_start = m.end()
+        items = [_item(text, facts, a, b) for a, b in split_items(text, body_start, close)]
+        body = text[body_start:close]
+        out.append(Enumeration("paren", total, body_start, close, items, gap, inner,
+                               bool(OPEN_ENDED_RE.search(body))))
+    for m in KEYWORD_RE.finditer(text):
+        kind = KIND_OF[regex.sub(r"\s+", " ", m.group("kw").lower())]
+        if m.start() > 0 and text[m.start() - 1] == "(" or text[max(0, m.start() - 2):m.start()] == "( ":
+            continue  # handled as a parenthesis
+        total, gap = _total_before(facts, text, m.start(), max_gap=60)
+        end = _sentence_end(text, m.end())
+        # a list ends where a parenthesis opened before it closes
+        depth = 0
+        for j in range(m.end(), end):
+            if text[j] == "(":
+                depth += 1
+            elif text[j] == ")":
+                if depth == 0:
+                    end = j
+                    break
+                depth -= 1
+        if end <= m.end() or not text[m.end():end].strip():
+            continue
+        items = [_item(text, facts, a, b) for a, b in split_items(text, m.end(), end)]
+        loose = not m.group().rstrip().endswith(":") and not _top_level_has(text, m.end(), end, ";")
+        out.append(Enumeration(kind, total, m.end(), end, items, gap, "",
+                               bool(OPEN_ENDED_RE.search(text[m.end():end])), loose))
+    return out
+
+
+def bullet_marker(text: str) -> Optional[str]:
+    """The kind of bullet a line starts with: "-", "+", "1.", "a)", "(1)"…, or None."""
+    m = BULLET_RE.match(text)
+    if not m:
+        return None
+    mk = m.group("m")
+    if mk[0].isdigit():
+        return "1" + mk[-1]
+    if mk[0] == "(":
+        return "(1)" if mk[1].isdigit() else "(a)"
+    if mk[0].isalpha():
+        return "a)"
+    return {"–": "-", "—": "-"}.get(mk, mk)
+
+
+def ends_with_colon(text: str) -> bool:
+    return text.rstrip().endswith(":")
+
+
+def bullet_items(lines: Sequence[tuple[str, UnitFacts, int]], parent_marker: Optional[str]) -> list[Item]:
+    """The first-level bullet lines that follow an intro ending in ":".
+
+    ``lines`` are (text, facts, unit index) of the units after the intro, in the same
+    table cell. Lines with another bullet kind are nested and skipped; the list stops
+    at the first line without a bullet or with the parent's own bullet kind.
+    """
+    items: list[Item] = []
+    level: Optional[str] = None
+    nested_open = False  # the last first-level item introduced sub-items ("…, trong đó:")
+    for text, facts, index in lines:
+        marker = bullet_marker(text)
+        if marker is None or marker == parent_marker:
+            break
+        if level is None:
+            level = marker
+        if marker != level:
+            if nested_open:
+                continue
+            break  # another bullet kind with no opener: the list is over
+        item = _item(text, facts, 0, len(text))
+        item.unit_index = index
+        items.append(item)
+        nested_open = ends_with_colon(text)
+    return items
+
+
+__all__ = ["Item", "Enumeration", "inline_enumerations", "bullet_items", "bullet_marker", "split_items",
+           "matching_paren", "ends_with_colon"]
