@@ -1,0 +1,674 @@
+"""Dates, terms, reporting period and commemorations (rules NT001-NT012).
+
+Every check reads the dates the shared extractor found (``ctx.facts(unit).dates``,
+``.ranges``), so "24/24h", "15/17 xã", "06 lớp/152 học viên" and "983/UBND-TNMT" are
+never dates here. Checks stay quiet when they cannot be sure: no reporting period,
+no year, no name for a commemoration -> no finding.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..context import CheckContext
+from ..extract.figures import DateFact, YearRange
+from ..extract.period import Period, ReportPeriod, detect, next_period
+from ..findings import Finding
+from ..ruleset import RuleSpec, default_rules_dir
+from . import register
+
+# ---------------------------------------------------------------- shared helpers
+
+CLAUSE_BREAK = regex.compile(r"[;!?\n]|\.(?!\d)(?!\s*\d)|:\s")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span: between sentence breaks (";", "." not in a number)."""
+    left = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = CLAUSE_BREAK.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+def fmt_date(d: date) -> str:
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def report_period(ctx: CheckContext) -> ReportPeriod:
+    """The reporting period of the document (cached for all rules of one run)."""
+    rp = ctx.cache.get("dates.period")
+    if rp is None:
+        units = ctx.units()
+        rp = detect([u.ntext for u in units], [u.heading_level for u in units], ctx.settings.period)
+        ctx.cache["dates.period"] = rp
+    return rp
+
+
+def resolve_year(day: int, month: int, period: Period) -> Optional[date]:
+    """A day-month without a year: the year that puts it nearest the reporting period."""
+    best: Optional[tuple[int, date]] = None
+    for y in (period.year - 1, period.year, period.year + 1):
+        if day > calendar.monthrange(y, month)[1]:
+            continue
+        d = date(y, month, day)
+        gap = 0 if period.start <= d <= period.end else min(abs((d - period.start).days),
+                                                            abs((d - period.end).days))
+        if best is None or gap < best[0]:
+            best = (gap, d)
+    return best[1] if best else None
+
+
+def full_date(fact: DateFact, period: Optional[Period]) -> Optional[date]:
+    if not fact.valid or fact.day is None or fact.month is None:
+        return None
+    if fact.year is not None:
+        try:
+            return date(fact.year, fact.month, fact.day)
+        except ValueError:
+            return None
+    if period is None:
+        return None
+    return resolve_year(fact.day, fact.month, period)
+
+
+# ---------------------------------------------------------------- NT001 impossible dates
+
+MONTH_DAYS = "tháng {m} có {n} ngày"
+
+
+class ImpossibleDateParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    # a d/m without a year is only judged when the word before makes it a date
+    dm_cue: str = r"(?:ngày|các ngày|mùng|hôm)\s*$"
+
+
+def _why_invalid(day: Optional[int], month: Optional[int], year: Optional[int]) -> Optional[str]:
+    if month is not None and not 1 <= month <= 12:
+        return f"không có tháng {month} (một năm có 12 tháng)"
+    if day is None or month is None:
+        return None
+    if not 1 <= day <= 31:
+        return f"không có ngày {day} (một tháng có nhiều nhất 31 ngày)"
+    if month == 2 and day > 29 and year is None:
+        return "tháng 2 có nhiều nhất 29 ngày"
+    if month == 2 and day == 29 and year is not None and not calendar.isleap(year):
+        return f"năm {year} không phải năm nhuận: tháng 2 có 28 ngày"
+    limit = calendar.monthrange(year if year is not None else 2024, month)[1]
+    if day > limit:
+        return MONTH_DAYS.format(m=month, n=limit)
+    return None
+
+
+@register("impossible_date", ImpossibleDateParams)
+def impossible_date(ctx: CheckContext, rule: RuleSpec, p: ImpossibleDateParams) -> Iterable[Finding]:
+    """31/6/2021, 29/2/2021, tháng 13/2021; 31/6 after "ngày"; 29/2 when the period gives a non-leap year."""
+    cue = regex.compile(p.dm_cue, regex.IGNORECASE)
+    rp = report_period(ctx)
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        text = unit.ntext
+        prev_end = -100
+        for fact in facts.dates:
+            before = text[max(0, fact.start - 12):fact.start]
+            in_list = prev_end >= 0 and fact.start - prev_end <= 8 and regex.fullmatch(r"\s*(?:,|và)\s*(?:ngày\s*)?",
+                                                                     text[prev_end:fact.start] or "x")
+            prev_end = fact.end if fact.valid else prev_end
+            if regex.search(r"số\s*$", before, regex.IGNORECASE):
+                continue
+            year = fact.year
+            if fact.kind == "dm":
+                if not (cue.search(before) or in_list):
+                    continue
+                if year is None and rp.period is not None and fact.day == 29 and fact.month == 2:
+                    year = rp.period.year if rp.period.kind != "month" or rp.period.index <= 6 else None
+            reason = _why_invalid(fact.day, fact.month, year)
+            if reason is None:
+                continue
+            yield ctx.finding(rule, unit, fact.start, fact.end, reason=reason,
+                              evidence={"date": fact.text, "reason": reason, "arithmetic": reason})
+
+
+# ---------------------------------------------------------------- NT002 malformed list member
+
+LIST_MEMBER = regex.compile(r"(?<![\d.,/])(?P<d>\d{1,2})(?P<sep>[,.])(?P<m>\d{1,2})(?![\d%]|[.,]\d|\s*%)")
+
+
+@register("date_list_member")
+def date_list_member(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
+    """"các ngày 01/6, ngày 16/6, 26/6, 28,6": a member written with "," or "." instead of "/"."""
+    from ..extract.units import counted_noun_at, is_known_unit, measured_unit_at
+
+    for unit in ctx.units():
+        dates = [d for d in ctx.facts(unit).dates if d.kind in ("dm", "dmy") and d.valid]
+        if len(dates) < 2:
+            continue
+        text = unit.ntext
+        for prev, last in zip(dates, dates[1:]):
+            if not regex.fullmatch(r"\s*(?:,|và)\s*(?:ngày\s*)?", text[prev.end:last.start]):
+                continue
+            m = LIST_MEMBER.match(text, last.end + _sep_len(text, last.end))
+            if not m or m.start() == last.end:
+                continue
+            day, month = int(m.group("d")), int(m.group("m"))
+            if not (1 <= day <= 31 and 1 <= month <= 12) or month != last.month:
+                continue  # a list of one month's days: the odd member must be that month
+            noun = counted_noun_at(text, m.end())
+            if measured_unit_at(text, m.end()) or (noun and is_known_unit(noun[0])):
+                continue
+            fixed = f"{m.group('d')}/{m.group('m')}"
+            yield ctx.finding(rule, unit, m.start(), m.end(), suggestion=f"Có lẽ là “{fixed}”", fixed=fixed,
+                              evidence={"list": text[dates[0].start:m.end()], "member": m.group(),
+                                        "arithmetic": f"danh sách ngày tháng {last.month}: "
+                                                      f"{text[dates[0].start:m.end()]} → {fixed}"})
+
+
+def _sep_len(text: str, pos: int) -> int:
+    m = regex.match(r"\s*(?:,|và)\s*(?:ngày\s*)?", text[pos:])
+    return m.end() if m else 0
+
+
+# ---------------------------------------------------------------- NT003 "tháng" + full date
+
+@register("month_before_full_date")
+def month_before_full_date(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
+    """"hoàn thiện trong tháng 5/7/2021": "tháng" followed by day/month/year."""
+    for unit in ctx.units():
+        text = unit.ntext
+        for fact in ctx.facts(unit).dates:
+            if fact.kind != "dmy" or not fact.valid:
+                continue
+            m = regex.search(r"(?<!\p{L})tháng\s+$", text[max(0, fact.start - 10):fact.start], regex.IGNORECASE)
+            if not m:
+                continue
+            start = fact.start - (len(text[max(0, fact.start - 10):fact.start]) - m.start())
+            yield ctx.finding(
+                rule, unit, start, fact.end,
+                suggestion=f"Ghi “ngày {fact.text}” hoặc “tháng {fact.month}/{fact.year}”",
+                evidence={"written": text[start:fact.end],
+                          "arithmetic": f"“{text[start:fact.end]}”: ngày {fact.day} tháng {fact.month} năm {fact.year}, "
+                                        f"hay cả tháng {fact.month}/{fact.year}?"})
+
+
+# ---------------------------------------------------------------- NT004-NT006 ranges and terms
+
+TERM_WORD = regex.compile(
+    r"(?P<w>nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|năm\s+học|niên\s+khóa|niên\s+khoá|niên\s+độ|khóa|khoá|vụ(?:\s+\p{L}+){1,2}"
+    r"|kế\s+hoạch(?:\s+\p{L}+){0,3}|chiến\s+lược|quy\s+hoạch|từ\s+năm|năm)\s*(?:\(\s*)?$", regex.IGNORECASE)
+
+
+def _term_before(text: str, r: YearRange) -> Optional[regex.Match]:
+    return TERM_WORD.search(text[max(0, r.start - 40):r.start])
+
+
+def _year_ok(y: int) -> bool:
+    return 1900 <= y <= 2100
+
+
+@register("reversed_range")
+def reversed_range(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
+    """"nhiệm kỳ 2021 – 2020": a term or period whose last year is before its first."""
+    for unit in ctx.units():
+        text = unit.ntext
+        for r in ctx.facts(unit).ranges:
+            if not _year_ok(r.last) or r.last >= r.first:
+                continue
+            term = _term_before(text, r)
+            if term is None or term.group("w").lower() == "năm":
+                continue  # "so sánh năm 2021 - 2020" may be a comparison, not a range
+            word = " ".join(term.group("w").split())
+            yield ctx.finding(rule, unit, r.start, r.end, term=word,
+                              evidence={"range": r.text, "arithmetic": f"{r.last} < {r.first}"})
+
+
+class TermSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    label: str
+    pattern: str  # matched (case-insensitive) against the text right before the range
+    years: int = Field(ge=1, le=20)
+    irregular: list[str] = Field(default_factory=list)  # real terms of another length, "2007-2011"
+
+
+class TermLengthParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    terms: list[TermSpec] = Field(default_factory=list)
+
+
+def _term_specs(ctx: CheckContext, p: TermLengthParams) -> list[TermSpec]:
+    specs = list(p.terms)
+    for phrase, years in (ctx.settings.term_lengths or {}).items():
+        words = [regex.escape(w) for w in phrase.split()]
+        if words and isinstance(years, int) and years > 0:
+            # the phrase, then words without figures or sentence breaks ("Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ")
+            specs.append(TermSpec(label=phrase, pattern=r"(?<!\p{L})" + r"\s+".join(words) + r"[^.;:()\d]{0,60}$",
+                                  years=years))
+    return specs
+
+
+@register("term_length", TermLengthParams)
+def term_length(ctx: CheckContext, rule: RuleSpec, p: TermLengthParams) -> Iterable[Finding]:
+    """Known terms have a fixed length: nhiệm kỳ Quốc hội/HĐND 5 năm, năm học 1 năm."""
+    specs = [(s, regex.compile(s.pattern, regex.IGNORECASE)) for s in _term_specs(ctx, p)]
+    for unit in ctx.units():
+        text = unit.ntext
+        for r in ctx.facts(unit).ranges:
+            if not _year_ok(r.last) or r.last < r.first:
+                continue
+            before = text[max(0, r.start - 80):r.start]
+            for spec, rx in specs:
+                if not rx.search(before):
+                    continue
+                if r.last - r.first != spec.years and f"{r.first}-{r.last}" not in spec.irregular:
+                    expected = f"{r.first} - {r.first + spec.years}"
+                    yield ctx.finding(
+                        rule, unit, r.start, r.end, term=spec.label, years=spec.years, span=r.last - r.first,
+                        suggestion=f"Có lẽ là “{expected}”",
+                        evidence={"arithmetic": f"{r.last} − {r.first} = {r.last - r.first} năm ≠ {spec.years} năm",
+                                  "term": spec.label})
+                break
+
+
+@dataclass
+class _TermUse:
+    unit: object
+    range: YearRange
+    word: str
+
+
+@register("term_two_ways")
+def term_two_ways(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
+    """The same term (same word, same first year) written with another last year, once, off by one."""
+    uses: dict[tuple[str, int], list[_TermUse]] = {}
+    for unit in ctx.units():
+        text = unit.ntext
+        for r in ctx.facts(unit).ranges:
+            if not _year_ok(r.last) or r.last <= r.first:
+                continue
+            term = _term_before(text, r)
+            if term is None:
+                continue
+            word = " ".join(term.group("w").lower().split())
+            if word not in {"nhiệm kỳ", "giai đoạn", "thời kỳ", "năm học", "niên khóa", "niên khoá"}:
+                continue
+            uses.setdefault((word, r.first), []).append(_TermUse(unit, r, word))
+    for (word, first), group in uses.items():
+        counts: dict[int, int] = {}
+        for u in group:
+            counts[u.range.last] = counts.get(u.range.last, 0) + 1
+        if len(counts) < 2:
+            continue
+        usual, n = max(counts.items(), key=lambda kv: kv[1])
+        if n < 2 or list(counts.values()).count(n) > 1:
+            continue
+        reference = next(u for u in group if u.range.last == usual)
+        for u in group:
+            last = u.range.last
+            if last == usual or counts[last] != 1 or abs(last - usual) != 1:
+                continue
+            yield ctx.finding(
+                rule, u.unit, u.range.start, u.range.end, term=word, usual=f"{first} - {usual}", times=n,
+                suggestion=f"Thống nhất với “{word} {first} - {usual}” ({n} lần trong văn bản)",
+                related=reference.unit.location(reference.range.start, reference.range.end),
+                evidence={"this": u.range.text, "elsewhere": f"{word} {first} - {usual} ({n} lần)",
+                          "arithmetic": f"{word} {first} - {usual} ({n} lần) ≠ {word} {u.range.text} (1 lần)"})
+
+
+# ---------------------------------------------------------------- NT007-NT009 reporting period
+
+@register("next_period_heading")
+def next_period_heading(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
+    """After a report of THÁNG 01 the tasks section is for THÁNG 02 (the period right after)."""
+    rp = report_period(ctx)
+    if rp.period is None:
+        return
+    expected = rp.period.end + timedelta(days=1)
+    units = ctx.units()
+    for h in rp.next_headings:
+        if h.period.start <= expected <= h.period.end:
+            continue
+        unit = units[h.unit_index]
+        m = h.mention
+        yield ctx.finding(
+            rule, unit, m.start, m.end, period=rp.period.label, stated=h.period.label,
+            expected=next_period(rp.period).label,
+            evidence={"report_period": rp.period.label, "next_period_expected_from": fmt_date(expected),
+                      "heading_says": h.period.label,
+                      "arithmetic": f"kỳ báo cáo {rp.period.label} ({fmt_date(rp.period.start)} – "
+                                    f"{fmt_date(rp.period.end)}) → kỳ sau từ {fmt_date(expected)}; "
+                                    f"đề mục ghi {h.period.label}"})
+
+
+class DoneAfterParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    grace_days: int = Field(10, ge=0, le=90)  # days after the period a report may still cover (no signing date)
+    done: str = r"(?<!\p{L})đã(?!\p{L})"
+    not_done: str = (r"dự kiến|(?<!\p{L})sẽ(?!\p{L})|kế hoạch|phấn đấu|chuẩn bị|(?<!\p{L})chưa(?!\p{L})|đề nghị|"
+                     r"yêu cầu|thời hạn|(?<!\p{L})hạn(?!\p{L})|trước ngày|(?<!\p{L})đến(?!\p{L})|tính đến|từ ngày|"
+                     r"diễn ra|định hướng|mục tiêu|tiếp tục|trong thời gian tới")
+
+
+@register("done_after_period", DoneAfterParams)
+def done_after_period(ctx: CheckContext, rule: RuleSpec, p: DoneAfterParams) -> Iterable[Finding]:
+    """An action reported as done ("đã ...") on a date after the reporting period ends."""
+    rp = report_period(ctx)
+    if rp.period is None:
+        return
+    period = rp.period
+    limit = period.end + timedelta(days=p.grace_days)
+    if rp.signed is not None and rp.signed > period.end:
+        limit = rp.signed
+    done = regex.compile(p.done, regex.IGNORECASE)
+    not_done = regex.compile(p.not_done, regex.IGNORECASE)
+    stop = rp.next_start
+    for unit in ctx.units():
+        if unit.index <= (rp.unit_index or 0) or (stop is not None and unit.index >= stop):
+            continue
+        text = unit.ntext
+        for fact in ctx.facts(unit).dates:
+            d = full_date(fact, period)
+            if d is None or d <= limit:
+                continue
+            left, right = clause_bounds(text, fact.start, fact.end)
+            clause = text[left:right]
+            if not done.search(text, left, fact.end) and not done.search(text, fact.end, min(right, fact.end + 25)):
+                continue
+            if not_done.search(clause):
+                continue
+            yield ctx.finding(
+                rule, unit, fact.start, fact.end, period=period.label, period_end=fmt_date(period.end),
+                evidence={"date": fmt_date(d), "report_period": f"{period.label}: {fmt_date(period.start)} – "
+                                                                f"{fmt_date(period.end)}",
+                          "arithmetic": f"{fmt_date(d)} > {fmt_date(period.end)}"})
+
+
+class PastDeadlineParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    future: str = r"dự kiến|phấn đấu|(?<!\p{L})sẽ(?!\p{L})|chậm nhất|hạn chót"
+    as_of: str = r"(?:tính|lũy kế|luỹ kế|cộng dồn|số liệu)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$"
+    deadline: str = (r"(?:trước|đến|vào|trong|chậm nhất|hạn)\s+(?:ngày\s+|hết\s+ngày\s+)?$")
+
+
+@register("past_deadline_as_future", PastDeadlineParams)
+def past_deadline_as_future(ctx: CheckContext, rule: RuleSpec, p: PastDeadlineParams) -> Iterable[Finding]:
+    """"dự kiến hoàn thành trước 05/7/2021" in a report of tháng 8/2021: the deadline has passed."""
+    rp = report_period(ctx)
+    if rp.period is None:
+        return
+    period = rp.period
+    future = regex.compile(p.future, regex.IGNORECASE)
+    deadline = regex.compile(p.deadline, regex.IGNORECASE)
+    as_of = regex.compile(p.as_of, regex.IGNORECASE)
+    for unit in ctx.units():
+        if unit.index <= (rp.unit_index or 0):
+            continue
+        text = unit.ntext
+        for fact in ctx.facts(unit).dates:
+            d = full_date(fact, period)
+            if d is None or d >= period.start:
+                continue
+            if not deadline.search(text[max(0, fact.start - 25):fact.start]):
+                continue
+            if as_of.search(text[max(0, fact.start - 30):fact.start]):
+                continue
+            left, _ = clause_bounds(text, fact.start, fact.end)
+            lead = text[max(left, fact.start - 120):fact.start]
+            if not future.search(lead) or regex.search(r"(?<!\p{L})đã(?!\p{L})", lead):
+                continue
+            yield ctx.finding(
+                rule, unit, fact.start, fact.end, period=period.label, period_start=fmt_date(period.start),
+                evidence={"deadline": fmt_date(d), "report_period": f"{period.label}: {fmt_date(period.start)} – "
+                                                                    f"{fmt_date(period.end)}",
+                          "arithmetic": f"{fmt_date(d)} < {fmt_date(period.start)}"})
+
+
+# ---------------------------------------------------------------- NT010-NT012 commemorations
+
+@dataclass(frozen=True)
+class Commemoration:
+    name: str
+    day: int
+    month: int
+    year: Optional[int]
+    lunar: bool
+    patterns: tuple
+
+
+class CommemorationEntry(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    name: str
+    day: int = Field(ge=1, le=31)
+    month: int = Field(ge=1, le=12)
+    year: Optional[int] = None
+    calendar: str = "solar"
+    patterns: list[str] = Field(default_factory=list)
+
+
+def calendar_path() -> Path:
+    return default_rules_dir() / "data" / "commemorations.yaml"
+
+
+@lru_cache(maxsize=4)
+def _load_calendar(path: str) -> tuple[Commemoration, ...]:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return tuple(_entry(e) for e in raw.get("commemorations", []))
+
+
+def _entry(raw: dict) -> Commemoration:
+    e = CommemorationEntry.model_validate(raw)
+    patterns = e.patterns or [r"\s+".join(regex.escape(w) for w in e.name.split())]
+    return Commemoration(e.name, e.day, e.month, e.year, e.calendar == "lunar",
+                         tuple(regex.compile(p, regex.IGNORECASE) for p in patterns))
+
+
+def commemorations(ctx: CheckContext) -> list[Commemoration]:
+    found = ctx.cache.get("dates.commemorations")
+    if found is None:
+        found = list(_load_calendar(str(calendar_path())))
+        for raw in ctx.settings.commemorations or []:
+            try:
+                found.append(_entry(raw))
+            except Exception:  # a bad user entry is skipped, not fatal  # noqa: BLE001
+                continue
+        ctx.cache["dates.commemorations"] = found
+    return found
+
+
+NAME_TO_DATE_GAP = regex.compile(r"\s*(?:\(\s*)?(?:ngày\s+)?", regex.IGNORECASE)
+
+
+def _named_dates(ctx: CheckContext, unit, comms: list[Commemoration]):
+    """(commemoration, name match, the date written right after the name) in one unit."""
+    text = unit.ntext
+    dates = ctx.facts(unit).dates
+    for c in comms:
+        for rx in c.patterns:
+            for m in rx.finditer(text):
+                gap = NAME_TO_DATE_GAP.match(text, m.end())
+                at = gap.end() if gap else m.end()
+                fact = next((d for d in dates if d.start == at), None)
+                yield c, m, fact
+
+
+def _solar_of_lunar(c: Commemoration, year: int) -> Optional[date]:
+    try:
+        from lunardate import LunarDate
+    except ImportError:  # pragma: no cover - declared dependency
+        return None
+    try:
+        return LunarDate(year, c.month, c.day).to_solar_date()
+    except (ValueError, AttributeError):
+        try:
+            return LunarDate(year, c.month, c.day).toSolarDate()
+        except ValueError:
+            return None
+
+
+@register("commemoration_day")
+def commemoration_day(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
+    """The date written right after a commemoration's name must be its day (matched by name)."""
+    comms = commemorations(ctx)
+    rp = report_period(ctx)
+    for unit in ctx.units():
+        text = unit.ntext
+        seen: set[int] = set()
+        for c, m, fact in _named_dates(ctx, unit, comms):
+            if fact is None or not fact.valid or fact.start in seen:
+                continue
+            seen.add(fact.start)
+            if c.lunar:
+                if (fact.day, fact.month) == (c.day, c.month):
+                    continue  # "Tết Trung thu 15/8": the lunar day written without "âm lịch"
+                if regex.match(r"\s*(?:\(?\s*)?(?:âm\s+lịch|ÂL)", text[fact.end:fact.end + 12], regex.IGNORECASE):
+                    if (fact.day, fact.month) != (c.day, c.month):
+                        yield _wrong_day(ctx, rule, unit, fact, c, f"{c.day:02d}/{c.month:02d} âm lịch")
+                    continue
+                year = fact.year or (rp.period.year if rp.period else None)
+                if year is None:
+                    continue
+                solar = _solar_of_lunar(c, year)
+                written = full_date(fact, rp.period) if fact.year is None else date(fact.year, fact.month, fact.day)
+                if solar is None or written is None or abs((written - solar).days) <= 1:
+                    continue
+                yield _wrong_day(ctx, rule, unit, fact, c, f"{fmt_date(solar)} (ngày {c.day:02d}/{c.month:02d} "
+                                                            f"âm lịch năm {year})")
+                continue
+            if (fact.day, fact.month) != (c.day, c.month):
+                if _opens_other_range(ctx, unit, fact):
+                    continue  # "Quốc khánh (01/9 - 04/9/2023)": the days off, not the day itself
+                yield _wrong_day(ctx, rule, unit, fact, c, f"{c.day:02d}/{c.month:02d}")
+                continue
+            # "(03/02/1931 - 03/02/2021)": the first date of the pair is the founding date
+            pair = regex.match(r"\s*[-–—]\s*", text[fact.end:fact.end + 5])
+            if c.year and fact.year and pair and fact.year != c.year:
+                yield ctx.finding(
+                    rule, unit, fact.start, fact.end, name=c.name, right=f"{c.day:02d}/{c.month:02d}/{c.year}",
+                    message=f"{c.name} bắt đầu từ năm {c.year}; văn bản ghi năm {fact.year}",
+                    suggestion=f"{c.day:02d}/{c.month:02d}/{c.year}",
+                    evidence={"name": c.name, "founded": f"{c.day:02d}/{c.month:02d}/{c.year}", "written": fact.text,
+                              "arithmetic": f"{c.name}: {c.day:02d}/{c.month:02d}/{c.year} ≠ {fact.text}"})
+
+
+def _opens_other_range(ctx, unit, fact: DateFact) -> bool:
+    """The date opens a range ("01/9 - 04/9/2023", "10/02 đến 16/02") whose other end is another day."""
+    text = unit.ntext
+    m = regex.match(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?", text[fact.end:fact.end + 12], regex.IGNORECASE)
+    if not m:
+        return False
+    other = next((d for d in ctx.facts(unit).dates if d.start == fact.end + m.end()), None)
+    return other is None or (other.day, other.month) != (fact.day, fact.month)
+
+
+def _wrong_day(ctx, rule, unit, fact: DateFact, c: Commemoration, right: str) -> Finding:
+    suggestion = None
+    if not c.lunar:
+        suggestion = f"{c.day:02d}/{c.month:02d}" + (f"/{fact.year}" if fact.year else "")
+    since = f" (từ năm {c.year})" if c.year else ""
+    return ctx.finding(rule, unit, fact.start, fact.end, name=c.name, right=right, suggestion=suggestion,
+                       evidence={"name": c.name, "day": right, "written": fact.text,
+                                 "arithmetic": f"{c.name}: {right}{since} ≠ {fact.text}"})
+
+
+ANNIV_RE = regex.compile(r"kỷ\s+niệ[mn]\s+(?P<n>\d{1,3})\s+năm(?!\s+(?:19|20)\d{2})", regex.IGNORECASE)
+PAIR_RE = regex.compile(
+    r"\(\s*(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?P<a>(?:1[6-9]|20)\d{2})\s*[-–—]\s*"
+    r"(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?P<b>(?:19|20)\d{2})\s*\)")
+
+
+@register("anniversary_arithmetic")
+def anniversary_arithmetic(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
+    """"kỷ niệm 91 năm ... (03/02/1930 - 03/02/2021)": 2021 − 1930 must be 91."""
+    comms = commemorations(ctx)
+    rp = report_period(ctx)
+    for unit in ctx.units():
+        text = unit.ntext
+        for m in ANNIV_RE.finditer(text):
+            n = int(m.group("n"))
+            _, right = clause_bounds(text, m.start(), m.end())
+            window = text[m.end():min(right, m.end() + 160)]
+            nxt = regex.search(r"kỷ\s+niệm", window, regex.IGNORECASE)
+            if nxt:
+                window = window[:nxt.start()]
+            pair = PAIR_RE.search(window)
+            if pair and regex.search(r"\d", window[:pair.start()]):
+                pair = None  # another figure in between: the pair may belong to it
+            if pair:
+                a, b = int(pair.group("a")), int(pair.group("b"))
+                if b > a and b - a != n:
+                    yield _anniv(ctx, rule, unit, m, n, f"{b} − {a} = {b - a} năm", b - a)
+                continue
+            name = _name_after(window[:60], comms)
+            if name is None or name[0].year is None:
+                continue
+            c, end = name
+            year_m = regex.match(r"\s*(?:\(\s*)?(?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|năm\s+)"
+                                 r"((?:19|20)\d{2})(?!\d)", window[end:])
+            if year_m:
+                y = int(year_m.group(1))
+                if y - c.year != n:
+                    yield _anniv(ctx, rule, unit, m, n, f"{y} − {c.year} = {y - c.year} năm ({c.name})", y - c.year)
+            elif rp.period is not None:
+                options = {rp.period.year - c.year, rp.period.year + 1 - c.year}
+                if n not in options:
+                    right_n = rp.period.year - c.year
+                    yield _anniv(ctx, rule, unit, m, n,
+                                 f"{rp.period.year} − {c.year} = {right_n} năm ({c.name}; năm theo kỳ báo cáo)",
+                                 right_n)
+
+
+def _name_after(window: str, comms: list[Commemoration]):
+    best = None
+    for c in comms:
+        for rx in c.patterns:
+            m = rx.search(window)
+            if m and regex.fullmatch(r"[\s\p{L}]*", window[:m.start()]) and (best is None or m.start() < best[2]):
+                best = (c, m.end(), m.start())
+    return (best[0], best[1]) if best else None
+
+
+def _anniv(ctx, rule, unit, m, n: int, arithmetic: str, right: int) -> Finding:
+    s, e = m.span("n")
+    return ctx.finding(rule, unit, s, e, stated=n, right=right, arithmetic=arithmetic,
+                       suggestion=f"{right} năm", evidence={"arithmetic": arithmetic, "stated": f"{n} năm"})
+
+
+CAN = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"]
+CHI = ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"]
+CHI_ALIASES = {"Mẹo": "Mão", "Tị": "Tỵ"}
+CAN_CHI_RE = regex.compile(
+    r"(?<!\p{L})(?P<can>" + "|".join(CAN) + r")\s+(?P<chi>" + "|".join(CHI + list(CHI_ALIASES)) + r")(?!\p{L})"
+    r"(?P<tail>\s*(?:,\s*)?(?:năm\s+)?(?P<y>(?:19|20)\d{2})(?![\d/]))")
+
+
+def can_chi(year: int) -> str:
+    return f"{CAN[(year - 4) % 10]} {CHI[(year - 4) % 12]}"
+
+
+@register("can_chi_year")
+def can_chi_year(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
+    """"Tết Nguyên đán Tân Sửu 2021": the lunar year name must be that of the year written."""
+    for unit in ctx.units():
+        text = unit.ntext
+        for m in CAN_CHI_RE.finditer(text):
+            year = int(m.group("y"))
+            written = f"{m.group('can')} {CHI_ALIASES.get(m.group('chi'), m.group('chi'))}"
+            right = can_chi(year)
+            if written == right:
+                continue
+            yield ctx.finding(rule, unit, m.start(), m.end("chi"), written=m.group("can") + " " + m.group("chi"),
+                              year=year, right=right, suggestion=right,
+                              evidence={"year": year, "lunar_year": right,
+                                        "arithmetic": f"can: ({year} − 4) mod 10 = {(year - 4) % 10} → "
+                                                      f"{CAN[(year - 4) % 10]}; chi: ({year} − 4) mod 12 = "
+                                                      f"{(year - 4) % 12} → {CHI[(year - 4) % 12]}"})
+
+
+__all__ = ["report_period", "resolve_year", "full_date", "can_chi", "commemorations", "clause_bounds"]
