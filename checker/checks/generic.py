@@ -36,6 +36,7 @@ class PatternParams(BaseModel):
     suggestion: Optional[str] = None  # template: {match}, {g1}, {name} for named groups
     unless: list[str] = Field(default_factory=list)  # antipatterns tried on the sentence
     scope: Scope = "all"
+    max_per_unit: int = Field(20, ge=1)  # a paragraph with more hits is noise (or hostile input)
 
     @field_validator("pattern", "unless")
     @classmethod
@@ -54,13 +55,17 @@ def pattern(ctx: CheckContext, rule: RuleSpec, p: PatternParams) -> Iterable[Fin
         if not in_scope(unit, p.scope):
             continue
         text = unit.ntext
+        hits = 0
         for m in rx.finditer(text):
+            if hits >= p.max_per_unit:
+                break
             if any(u.search(text, max(0, m.start() - 60), min(len(text), m.end() + 60)) for u in unless):
                 continue
             s, e = m.span(p.group)
             groups = {f"g{i}": g or "" for i, g in enumerate(m.groups(), start=1)}
             groups.update({k: v or "" for k, v in m.groupdict().items()})
             groups["match"] = m.group(p.group)
+            hits += 1
             yield ctx.finding(rule, unit, s, e,
                               suggestion=render(p.suggestion, groups) if p.suggestion else None, **groups)
 
@@ -69,6 +74,7 @@ class RepeatedParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_words: int = Field(4, ge=1, le=8)  # longest repeated phrase looked for
     allow: list[str] = Field(default_factory=list)  # sequences that may repeat ("từng từng"?)
+    max_per_unit: int = Field(10, ge=1)  # more repeats in one paragraph is not a typing slip
 
 
 SYLLABLE = regex.compile(r"\p{L}+")
@@ -87,7 +93,8 @@ def repeated(ctx: CheckContext, rule: RuleSpec, p: RepeatedParams) -> Iterable[F
         toks = list(SYLLABLE.finditer(text))
         low = [t.group().lower() for t in toks]
         i = 0
-        while i < len(toks):
+        hits = 0
+        while i < len(toks) and hits < p.max_per_unit:
             hit = _repeat_at(text, toks, low, i, p.max_words, allow)
             if hit is None:
                 i += 1
@@ -95,6 +102,7 @@ def repeated(ctx: CheckContext, rule: RuleSpec, p: RepeatedParams) -> Iterable[F
             n = hit
             first = text[toks[i].start():toks[i + n - 1].end()]
             s, e = toks[i + n].start(), toks[i + 2 * n - 1].end()
+            hits += 1
             yield ctx.finding(rule, unit, toks[i].start(), e, phrase=first,
                               suggestion=f"Bỏ bớt một lần “{first}”",
                               evidence={"repeated": first, "words": n})

@@ -1,0 +1,625 @@
+"""Vietnamese language checks: broken syllables, confusions, Unicode, punctuation, names.
+
+Every check walks each unit once (linear); the word list and the orthography model are
+built once per process (checker.lexicon, checker.checks.language_ortho).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Iterable, Optional
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..context import CheckContext
+from ..findings import Finding
+from ..lexicon import allowed_tokens, known_word, one_edit_syllables, syllable_weight, attested, syllables, word_rank
+from ..ruleset import RuleSpec
+from . import register
+from .language_ortho import VOWELS, is_valid, restyle, strip_tone, tone_style
+
+TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@/.&])[\p{L}\p{M}]++(?![\p{L}\p{M}\p{N}_@/&]|[.\-][\p{L}\p{N}])")
+WORD = regex.compile(r"[\p{L}\p{M}]++")
+VIET_MARKED = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[^\x00-\x7f]")
+# Bounded repetitions keep every pattern linear on hostile input (tests/test_regex_linear.py).
+URLISH = regex.compile(r"(?:https?://|www\.)[^\s]{1,300}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"
+                       r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:gov|com|org|net|edu)(?:\.vn)?\b(?:/[^\s]{0,300})?")
+MAX_PER_UNIT = 5  # findings of one rule in one paragraph: more is noise or hostile input
+MAX_SYLLABLE = 10  # longer letter runs are not syllables (and get no edit-distance work)
+ADMIN_NOUNS = frozenset("xã huyện tỉnh phường quận thị trấn thành phố thôn bản ấp tổ khu sông suối núi đèo hồ".split())
+ADMIN_UNITS = frozenset("xã huyện tỉnh phường quận thôn bản ấp".split())
+
+
+class LanguageParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _allowed(ctx: CheckContext) -> set[str]:
+    cached = ctx.cache.get("language.allowed")
+    if cached is None:
+        cached = set(allowed_tokens())
+        for w in list(ctx.settings.allowed_words) + list(ctx.settings.allowed_names):
+            cached.update(t.lower() for t in WORD.findall(unicodedata.normalize("NFC", w)))
+        ctx.cache["language.allowed"] = cached
+    return cached
+
+
+def _tokens(text: str):
+    """Letter tokens that are not part of codes, URLs or numbers ("KM1", "TH&THCS")."""
+    masked = [m.span() for m in URLISH.finditer(text)] if ("." in text or "@" in text) else []
+    k = 0
+    for m in TOKEN.finditer(text):
+        while k < len(masked) and masked[k][1] <= m.start():
+            k += 1
+        if k < len(masked) and masked[k][0] <= m.start() < masked[k][1]:
+            continue
+        yield m
+
+
+def _neighbours(text: str, toks, i: int) -> tuple[Optional[str], Optional[str]]:
+    """Lower-case tokens directly left/right of toks[i] (only a space between)."""
+    left = right = None
+    if i > 0 and text[toks[i - 1].end():toks[i].start()] == " ":
+        left = toks[i - 1].group().lower()
+    if i + 1 < len(toks) and text[toks[i].end():toks[i + 1].start()] == " ":
+        right = toks[i + 1].group().lower()
+    return left, right
+
+
+# --- NN002: syllables -----------------------------------------------------------------
+
+def suggest(token: str, left: Optional[str], right: Optional[str], right_cap: bool = False) -> list[str]:
+    """Dictionary syllables one (else two) edits away, best first: those that make a word
+    with a neighbour, then administrative nouns before a name, then the more common."""
+    low = token.lower()
+    cands = [c for c in one_edit_syllables(low) if is_valid(c)]
+    if not cands:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        pool = [s for s in syllable_weight() if is_valid(s)]
+        cands = [c for c, _, _ in process.extract(low, pool, scorer=Levenshtein.distance,
+                                                   score_cutoff=2, limit=8)]
+    weight = syllable_weight()
+
+    def score(c: str):
+        ctxw = (left is not None and known_word(left, c)) or (right is not None and known_word(c, right))
+        admin = right_cap and c in ADMIN_NOUNS
+        same = _skeleton(c) == _skeleton(low)  # "cǜ" (a font artefact) -> "cũ", "cú"...
+        return (not ctxw, not admin, not same, -weight.get(c, 0), c)
+
+    ranked = sorted(cands, key=score)
+    return [_case_like(token, c) for c in ranked[:3]]
+
+
+def _case_like(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+_DOUBLED = regex.compile(r"([b-df-hj-np-tv-zđ])\1", regex.IGNORECASE)
+
+
+@register("vi_syllable", LanguageParams)
+def vi_syllable(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterable[Finding]:
+    """Lower-case tokens with Vietnamese letters that are no Vietnamese syllable ("huện",
+    "tttài", "đoeẻ"), and capitalised ones broken by a doubled consonant ("Viêttel").
+    All-caps tokens (abbreviations), ASCII-only tokens (loan words, codes) and capitalised
+    names otherwise are left alone."""
+    allowed = _allowed(ctx)
+    known = syllables()
+    for unit in ctx.units():
+        text = unit.ntext
+        toks = list(_tokens(text))
+        hits = 0
+        for i, m in enumerate(toks):
+            if hits >= MAX_PER_UNIT:
+                break
+            tok = m.group()
+            low = tok.lower()
+            if low in allowed or (tok.isupper() and len(tok) > 1) or len(tok) > MAX_SYLLABLE:
+                continue
+            if not VIET_MARKED.search(tok):
+                continue  # loan words, codes: "logistics", "fanpage"
+            if tok[0].isupper():
+                if low in known or is_valid(low) or not _DOUBLED.search(tok):
+                    continue  # proper names ("Đắk Sắk", "Đạ Tẻh")
+            elif low in known or is_valid(low):
+                if low in known:
+                    continue
+            left, right = _neighbours(text, toks, i)
+            right_cap = bool(right) and i + 1 < len(toks) and toks[i + 1].group()[:1].isupper()
+            cands = suggest(tok, left, right, right_cap)
+            reason = "không có trong từ điển" if is_valid(low) else "sai cấu tạo âm tiết tiếng Việt"
+            hits += 1
+            yield ctx.finding(rule, unit, m.start(), m.end(), word=tok, reason=reason,
+                              suggestion=("Có thể là: " + ", ".join(cands)) if cands else None,
+                              evidence={"reason": reason})
+
+
+# --- NN003: confusions ----------------------------------------------------------------
+
+def _segment(lows: list[str]) -> list[int]:
+    """Greedy longest-match word segmentation; returns the length of the word starting at
+    each token (0 inside a word)."""
+    out = [0] * len(lows)
+    i = 0
+    while i < len(lows):
+        n = 1
+        for k in (4, 3, 2):
+            if i + k <= len(lows) and known_word(*lows[i:i + k]):
+                n = k
+                break
+        out[i] = n
+        i += n
+    return out
+
+
+# Grammatical words so frequent that a one-letter variant of them is rarely a slip worth
+# a warning ("để làm", "vụ về"): never the syllable that gets changed.
+FUNCTION_WORDS = frozenset("""
+và của các có là được cho để với trong này đó những một không đã sẽ đang theo về từ tại
+như thì mà nên khi đến ra vào lên làm việc cũng còn rất nhiều mỗi cả hay hoặc do bởi vì
+nếu trên dưới sau trước giữa ngoài qua ở cùng đều chỉ vẫn lại thêm nhất năm tháng ngày
+sự tự con cái chiếc cuộc
+""".split())
+
+
+LINKS = frozenset("từ tại với cho về theo đến trong trên dưới qua bởi của và các những hoặc nhưng mà thì".split())
+CLASSIFIERS = frozenset("con cái chiếc cây quả bức tấm cuốn ngôi căn bộ đôi cặp".split())
+
+
+def _common(a: str, b: str) -> bool:
+    """A dictionary word that also occurs in real text (see lexicon.attested_pairs)."""
+    return known_word(a, b) and attested(a, b)
+
+
+def _edits(syl: str) -> list[str]:
+    """One-edit dictionary neighbours that keep the base letters (a tone or vowel mark
+    changed: "cở" -> "cơ", "kế" -> "kể") or change only the final letter ("vế" -> "vết",
+    "nhập" -> "nhật")."""
+    if syl in FUNCTION_WORDS or syl in ADMIN_UNITS:
+        return []  # "tỉnh", "xã" are the commonest nouns of an administrative report
+    out = []
+    sk = _skeleton(syl)
+    for cand in one_edit_syllables(syl):
+        if not is_valid(cand):
+            continue
+        csk = _skeleton(cand)
+        same_base = csk == sk
+        bc, bs = strip_tone(cand)[0], strip_tone(syl)[0]
+        final = ((len(bc) == len(bs) and bc[:-1] == bs[:-1] and bc[-1] not in VOWELS and bs[-1] not in VOWELS)
+                 or (bc[:-1] == bs and bc[-1] not in VOWELS) or (bs[:-1] == bc and bs[-1] not in VOWELS))
+        if same_base or final:
+            out.append(cand)
+    return out
+
+
+class ConfusionParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_alone: int = Field(2, ge=1)  # a syllable standing alone more often than this is meant
+
+
+@register("vi_confusion", ConfusionParams)
+def vi_confusion(ctx: CheckContext, rule: RuleSpec, p: ConfusionParams) -> Iterable[Finding]:
+    """Two lower-case syllables that form no word (or a rare one the document does not
+    mean), where changing one letter or mark of one of them gives a common word ("kế cả" -> "kể cả", "phong chống" -> "phòng chống").
+
+    Conservative by construction: both syllables must stand alone in a longest-match
+    segmentation ("tham gia | phong | chống"), the pair must be neither a dictionary word
+    nor seen in real text, the corrected pair must be both, the pair must occur once in
+    the document, and the syllable to change must not stand alone elsewhere in the
+    document more than ``max_alone`` times (a document that writes "tỉnh" alone fifty
+    times means "tỉnh")."""
+    known = syllables()
+    allowed = _allowed(ctx)
+    pairs: Counter = Counter()
+    alone: Counter = Counter()
+    candidates = []
+    for unit in ctx.units():
+        text = unit.ntext
+        toks = list(_tokens(text))
+        lows_all = [m.group().lower() for m in toks]
+        pairs.update(zip(lows_all, lows_all[1:]))
+        per_unit = 0
+        for run in _runs(text, toks, known, allowed):
+            lows = [toks[i].group().lower() for i in run]
+            lower = [toks[i].group().islower() for i in run]
+            single = [n == 1 for n in _segment(lows)]
+            alone.update(w for w, one in zip(lows, single) if one)
+            for j in range(len(lows) - 1):
+                a, b = lows[j], lows[j + 1]
+                if a == b:
+                    continue  # a repeat: NN001's business
+                if not (single[j] and single[j + 1] and lower[j] and lower[j + 1]) \
+                        or known_word(a, b) or attested(a, b):
+                    continue
+                nxt = run[j + 1] + 1
+                before_name = nxt < len(toks) and toks[nxt].group()[:1].isupper() \
+                    and text[toks[run[j + 1]].end():toks[nxt].start()] == " "
+                # before a preposition or conjunction ("thu từ", "đạt với") any word may stand
+                fixes = [(x, b) for x in _edits(a) if _common(x, b)] if b not in LINKS else []
+                # "thuộc tỉnh Lâm Đồng": the noun before a name is meant; after a grammatical
+                # word or classifier ("để mắc", "con bê") any word may follow
+                if not before_name and a not in FUNCTION_WORDS and a not in CLASSIFIERS:
+                    fixes += [(a, y) for y in _edits(b) if _common(a, y)]
+                if fixes and per_unit < 10 * MAX_PER_UNIT:
+                    per_unit += 1
+                    candidates.append((unit, toks[run[j]].start(), toks[run[j + 1]].end(), a, b, fixes))
+    yield from _lone_syllables(ctx, rule, known, allowed)
+    yield from _rare_twins(ctx, rule, pairs)
+    for unit, s, e, a, b, fixes in candidates:
+        if pairs[(a, b)] > 1:
+            continue  # written the same way twice: a usage, not a slip
+        fixes = [f for f in fixes if alone[a if f[0] != a else b] <= p.max_alone]
+        if not fixes or len(fixes) > 2:
+            continue  # none, or too many readings: stay quiet
+        fixes.sort(key=lambda f: -word_rank(*f))
+        fixed = " hoặc ".join(f"{fa} {fb}" for fa, fb in fixes)
+        yield ctx.finding(rule, unit, s, e, phrase=unit.ntext[s:e], fixed=fixed, suggestion=fixed,
+                          evidence={"word": fixed})
+
+
+def _rare_twins(ctx, rule, pairs: Counter, min_uses: int = 3) -> Iterable[Finding]:
+    """A dictionary word written once, in lower case, and never seen in real text, while the
+    document itself writes a one-mark variant at least ``min_uses`` times: "dự kiến hoàng
+    thành" in a report that says "hoàn thành" everywhere else ("Hoàng thành Thăng Long",
+    capitalised, is a name and left alone)."""
+    for unit in ctx.units():
+        text = unit.ntext
+        toks = list(_tokens(text))
+        for i in range(len(toks) - 1):
+            a, b = toks[i].group(), toks[i + 1].group()
+            if not (a.islower() and b.islower()) or text[toks[i].end():toks[i + 1].start()] != " ":
+                continue
+            if pairs[(a, b)] != 1 or not known_word(a, b) or attested(a, b):
+                continue
+            fixes = [(x, b) for x in _edits(a) if pairs[(x, b)] >= min_uses and known_word(x, b)]
+            fixes += [(a, y) for y in _edits(b) if pairs[(a, y)] >= min_uses and known_word(a, y)]
+            if len(fixes) != 1:
+                continue
+            fixed = " ".join(fixes[0])
+            yield ctx.finding(rule, unit, toks[i].start(), toks[i + 1].end(), phrase=f"{a} {b}", fixed=fixed,
+                              suggestion=fixed, evidence={"word": fixed, "uses_in_document": pairs[fixes[0]]})
+
+
+def _lone_syllables(ctx, rule, known, allowed, min_uses: int = 5) -> Iterable[Finding]:
+    """A syllable used once in the document that makes no word or usual pair with either
+    neighbour, while a one-mark variant the document uses at least ``min_uses`` times makes
+    usual pairs with both ("phối hợp vơi các" -> "với")."""
+    counts: Counter = Counter()
+    for unit in ctx.units():
+        counts.update(m.group().lower() for m in WORD.finditer(unit.ntext))
+    for unit in ctx.units():
+        text = unit.ntext
+        toks = list(_tokens(text))
+        for i, m in enumerate(toks):
+            a = m.group()
+            if not a.islower() or a not in known or a in allowed or counts[a] > 1:
+                continue
+            prev, nxt = _neighbours(text, toks, i)
+            if not prev or not nxt or not toks[i - 1].group().islower():
+                continue
+            if known_word(prev, a) or attested(prev, a) or known_word(a, nxt) or attested(a, nxt):
+                continue
+            fixes = [x for x in _edits(a) if counts[x] >= min_uses and attested(prev, x) and attested(x, nxt)]
+            if len(fixes) != 1:
+                continue
+            s, e = toks[i - 1].start(), toks[i + 1].end()
+            fixed = f"{toks[i - 1].group()} {fixes[0]} {toks[i + 1].group()}"
+            yield ctx.finding(rule, unit, m.start(), m.end(), phrase=text[s:e], fixed=fixed,
+                              suggestion=fixes[0], evidence={"word": fixes[0], "uses_in_document": counts[fixes[0]]})
+
+
+def _runs(text, toks, known, allowed) -> list[list[int]]:
+    """Runs of dictionary syllables separated by single spaces. Capitalised ones take part
+    in segmentation ("Huy động sự") but are never paired; all-caps ones break runs."""
+    run: list[int] = []
+    runs: list[list[int]] = []
+    for i, m in enumerate(toks):
+        tok = m.group()
+        low = tok.lower()
+        ok = low in known and low not in allowed and not (tok.isupper() and len(tok) > 1)
+        joined = run and text[toks[run[-1]].end():m.start()] == " "
+        if ok and (not run or joined):
+            run.append(i)
+        else:
+            if len(run) >= 2:
+                runs.append(run)
+            run = [i] if ok else []
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
+
+
+# --- NN004 / NN005 / NN006 / NN007: Unicode ------------------------------------------------
+
+_HAS_MARK = regex.compile(r"\p{M}")
+
+
+@register("vi_decomposed", LanguageParams)
+def vi_decomposed(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterable[Finding]:
+    """Words typed with combining marks (NFD): they look right but break search and
+    sorting. One finding per document (the fix is one action: normalise the file), on the
+    first such word, with the number of words and paragraphs affected."""
+    first = None
+    words_: list[str] = []
+    paragraphs = 0
+    for unit in ctx.units():
+        if not unit.norm.changed:
+            continue
+        original, norm, n = unit.text, unit.norm, len(unit.ntext)
+        hits = [m for m in WORD.finditer(unit.ntext)
+                if _HAS_MARK.search(original, norm.original_offset(m.start()),
+                                    norm.original_offset(m.end()) if m.end() < n else len(original))]
+        if not hits:
+            continue
+        paragraphs += 1
+        words_.extend(h.group() for h in hits)
+        if first is None:
+            first = (unit, hits[0])
+    if first is None:
+        return
+    unit, m = first
+    yield ctx.finding(rule, unit, m.start(), m.end(), count=len(words_), paragraphs=paragraphs,
+                      word=m.group(), suggestion="Chuẩn hoá toàn văn bản về dạng dựng sẵn (NFC)",
+                      evidence={"decomposed_words": ", ".join(words_[:8]) + ("…" if len(words_) > 8 else ""),
+                                "paragraphs": paragraphs})
+
+
+class ToneStyleParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_ratio: float = Field(2.0, ge=1.0)  # majority must outnumber minority this many times
+    max_findings: int = Field(10, ge=1)
+
+
+@register("vi_tone_style", ToneStyleParams)
+def vi_tone_style(ctx: CheckContext, rule: RuleSpec, p: ToneStyleParams) -> Iterable[Finding]:
+    """Old and new tone placement mixed in one document ("hóa"/"hoá"): the minority style
+    is flagged with the majority spelling as suggestion."""
+    occ: dict[str, list] = {"old": [], "new": []}
+    for unit in ctx.units():
+        for m in WORD.finditer(unit.ntext):
+            style = tone_style(m.group())
+            if style:
+                occ[style].append((unit, m))
+    old, new = len(occ["old"]), len(occ["new"])
+    if not old or not new:
+        return
+    major, minor = ("old", "new") if old >= new else ("new", "old")
+    if len(occ[major]) < p.min_ratio * len(occ[minor]):
+        return  # no clear house style: say nothing rather than guess
+    label = {"old": "hòa, thủy", "new": "hoà, thuỷ"}
+    by_word: dict[str, list] = defaultdict(list)
+    for unit, m in occ[minor]:
+        by_word[m.group()].append((unit, m))
+    for word, places in list(by_word.items())[: p.max_findings]:
+        unit, m = places[0]  # one finding per spelling, on its first use
+        fixed = restyle(word, major)
+        yield ctx.finding(rule, unit, m.start(), m.end(), word=word, fixed=fixed, times=len(places),
+                          style=label[major], suggestion=fixed,
+                          evidence={"majority": f"{len(occ[major])} chữ kiểu “{label[major]}”",
+                                    "minority": f"{len(occ[minor])} chữ kiểu “{label[minor]}”",
+                                    "this_spelling": f"“{word}” {len(places)} lần"})
+
+
+_SCRIPT = regex.compile(r"\p{Script=Cyrillic}|\p{Script=Greek}")
+
+
+@register("vi_lookalike", LanguageParams)
+def vi_lookalike(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterable[Finding]:
+    """A word mixing Latin letters with Cyrillic or Greek look-alikes ("Việt Nаm" with a
+    Cyrillic а): it reads right but search and spell-checking miss it."""
+    for unit in ctx.units():
+        text = unit.ntext
+        hits = 0
+        for m in WORD.finditer(text):
+            w = m.group()
+            if hits < MAX_PER_UNIT and _SCRIPT.search(w) and regex.search(r"\p{Script=Latin}", w):
+                odd = "".join(sorted({c for c in w if _SCRIPT.match(c)}))
+                names = ", ".join(f"{c} ({unicodedata.name(c, '?').title()})" for c in odd)
+                hits += 1
+                yield ctx.finding(rule, unit, m.start(), m.end(), word=w, chars=names,
+                                  evidence={"characters": names})
+
+
+# TCVN3 (ABC) text read as Windows-1252 and VNI text read as Windows-1252.
+_T3 = r"\xa1-\xaf\xb4-\xb6\xb8-\xbf"  # Latin-1 signs TCVN3 uses for letters (not ° ± ² ³ ·)
+_TCVN3 = regex.compile(rf"(?<![\p{{L}}{_T3}])[\p{{L}}{_T3}]*(?:[{_T3}]|\p{{Ll}}[\xc0-\xde])[\p{{L}}{_T3}]*")
+_VNI = regex.compile(r"\b[A-Za-z]*[aeiouyAEIOUY][øùûõïáàäåâæéèëêöôóòõñ][A-Za-z]*|\b[ñÑ][a-zöôø]+")
+
+
+@register("vi_legacy_font", LanguageParams)
+def vi_legacy_font(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterable[Finding]:
+    """Text pasted from legacy TCVN3 (.VnTime) or VNI fonts shows as "Th«ng b¸o" or
+    "Thoâng baùo". One finding per paragraph with three or more such words."""
+    for unit in ctx.units():
+        text = unit.ntext
+        for name, rx in (("TCVN3", _TCVN3), ("VNI", _VNI)):
+            hits = [m for m in rx.finditer(text) if regex.search("[A-Za-z]", m.group())
+                    and not is_valid(m.group().lower())
+                    and m.group().lower() not in syllables()]
+            if len(hits) >= 3:
+                s, e = hits[0].start(), hits[min(2, len(hits) - 1)].end()
+                yield ctx.finding(rule, unit, s, e, font=name, count=len(hits),
+                                  evidence={"font": name, "words": len(hits)})
+                break
+
+
+# --- NN008: brackets and quotes -------------------------------------------------------
+
+_OPEN = {"(": ")", "“": "”", "‘": "’", "[": "]"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_LIST_LABEL = regex.compile(r"(?:^|(?<=\n))[ \t]*\(?(?:[0-9]{1,2}|[a-zđA-ZĐ]|[ivxIVX]{1,4})\)")
+
+
+@register("vi_brackets", LanguageParams)
+def vi_brackets(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterable[Finding]:
+    """Quotes and brackets that do not pair within a paragraph: ‘…” or “… without its
+    closing mark, ( without ). List labels "1)", "a)" and apostrophes are not brackets."""
+    for unit in ctx.units():
+        text = unit.ntext
+        labels = {i for m in _LIST_LABEL.finditer(text) for i in range(m.start(), m.end())}
+        stack: list[tuple[str, int]] = []
+        singles = 0  # "‘" on the stack
+        emitted = 0
+        for i, ch in enumerate(text):
+            if emitted >= MAX_PER_UNIT:
+                break
+            if i in labels:
+                continue  # "(1)", "a)" list labels
+            if ch in _OPEN:
+                if ch == "‘" and i > 0 and text[i - 1].isalpha():
+                    continue
+                stack.append((ch, i))
+                singles += ch == "‘"
+            elif ch in _CLOSE:
+                if ch == "’" and (i + 1 < len(text) and text[i + 1].isalpha()):
+                    continue  # apostrophe inside a word
+                if ch == "’" and not singles:
+                    continue
+                if stack and stack[-1][0] == _CLOSE[ch]:
+                    singles -= stack.pop()[0] == "‘"
+                    continue
+                emitted += 1
+                if stack and {stack[-1][0], _CLOSE[ch]} <= {"“", "‘"}:
+                    o, at = stack.pop()  # ‘…” : mismatched quote pair
+                    singles -= o == "‘"
+                    yield ctx.finding(rule, unit, at, i + 1, mark=o,
+                                      suggestion="“" + text[at + 1:i] + "”",
+                                      evidence={"opened": o, "closed": ch})
+                    continue
+                yield ctx.finding(rule, unit, i, i + 1, mark=ch, evidence={"closed_without_open": ch})
+        for o, at in stack[: max(0, MAX_PER_UNIT - emitted)]:
+            end = min(len(text), at + 1 + 25)
+            yield ctx.finding(rule, unit, at, at + 1, mark=o,
+                              evidence={"opened_without_close": o, "after": text[at:end]})
+
+
+# --- NN013 / NN014 / NN015: names -----------------------------------------------------------
+
+NAME = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]{1,10}(?:[ ]\p{Lu}[\p{Ll}\p{M}]{1,10}){1,5}(?![\p{L}\p{M}])")
+
+
+def _skeleton(s: str) -> str:
+    d = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in d if not unicodedata.combining(c)).lower()
+
+
+@register("vi_name_variants", LanguageParams)
+def vi_name_variants(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterable[Finding]:
+    """The same capitalised name written with different accents in one document ("Sin
+    Suối Hồ" and "Sìn Suối Hồ"): the rarer spelling is flagged. Differences of tone
+    placement only ("Hoà"/"Hòa") are left to NN005."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    where: dict[str, list] = defaultdict(list)
+    for unit in ctx.units():
+        for m in NAME.finditer(unit.ntext):
+            name = m.group()
+            sylls = name.split(" ")
+            if any(not VIET_MARKED.search(s) and not s.isascii() for s in sylls):
+                continue
+            canon = " ".join(restyle(s, "old") if tone_style(s) == "new" else s for s in sylls)
+            groups[_skeleton(name)][canon] += 1
+            where[canon].append((unit, m))
+    for key, spellings in groups.items():
+        if len(spellings) < 2:
+            continue
+        (top, n_top), *rest = spellings.most_common()
+        for variant, n in rest:
+            if n >= n_top or variant.lower() == top.lower():
+                continue  # a tie, or only letter case differs
+            # names may differ only in letters that carry marks, syllable by syllable
+            if not all(_skeleton(a) == _skeleton(b) for a, b in zip(top.split(), variant.split())):
+                continue
+            for unit, m in where[variant][:3]:
+                yield ctx.finding(rule, unit, m.start(), m.end(), name=m.group(), other=top,
+                                  suggestion=top,
+                                  evidence={"spellings": f"“{top}” {n_top} lần, “{variant}” {n} lần"})
+
+
+_LOWER_WORDS = regex.compile(r"(\p{Ll}{1,10})(?: (\p{Ll}{1,10}))?(?: (\p{Ll}{1,10}))?(?![\p{L}\p{M}])")
+_ADMIN_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(xã|huyện|tỉnh|phường|quận|thị trấn|thành phố|thị xã|thôn|bản|ấp)\s+")
+
+
+@register("vi_name_case", LanguageParams)
+def vi_name_case(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterable[Finding]:
+    """A place name after "xã", "huyện", "thị trấn"… written in lower case although the
+    document capitalises it elsewhere ("thị trấn phong thổ" vs "Phong Thổ")."""
+    names: Counter = Counter()
+    units = ctx.units()
+    for unit in units:
+        for m in NAME.finditer(unit.ntext):
+            sylls = m.group().split(" ")
+            for k in range(len(sylls) - 1):  # every capitalised pair and triple inside
+                for n in (2, 3):
+                    if k + n <= len(sylls):
+                        names[" ".join(sylls[k:k + n]).lower()] += 1
+    if not names:
+        return
+    for unit in units:
+        text = unit.ntext
+        hits = 0
+        for m in _ADMIN_BEFORE.finditer(text):
+            if hits >= MAX_PER_UNIT:
+                break
+            start = m.end()
+            rest = _LOWER_WORDS.match(text, start)
+            if not rest:
+                continue
+            sylls = [g for g in rest.groups() if g]
+            for n in (3, 2):
+                if len(sylls) >= n:
+                    cand = " ".join(sylls[:n])
+                    if names.get(cand, 0) >= 1:
+                        fixed = " ".join(s[:1].upper() + s[1:] for s in sylls[:n])
+                        hits += 1
+                        yield ctx.finding(rule, unit, start, start + len(cand), name=cand, fixed=fixed,
+                                          suggestion=fixed, evidence={"capitalised_elsewhere": fixed})
+                        break
+
+
+INSTITUTIONS = (
+    # (pattern over NFC text, correct form); flagged when the text differs from the form
+    (r"Đảng\s+cộng\s+sản\s+Việt\s+Nam|đảng\s+[Cc]ộng\s+[Ss]ản\s+Việt\s+Nam|Đảng\s+Cộng\s+Sản\s+Việt\s+Nam",
+     "Đảng Cộng sản Việt Nam"),
+    (r"Mặt\s+trận\s+tổ\s+quốc\s+Việt\s+Nam|Mặt\s+Trận\s+Tổ\s+Quốc\s+Việt\s+Nam", "Mặt trận Tổ quốc Việt Nam"),
+    (r"(?:Ủ|Uỷ)y?\s+Ban\s+Nhân\s+Dân|Ủy\s+ban\s+Nhân\s+dân|Uỷ\s+Ban\s+Nhân\s+Dân", "Ủy ban nhân dân"),
+    (r"Hội\s+Đồng\s+Nhân\s+Dân|Hội\s+đồng\s+Nhân\s+dân", "Hội đồng nhân dân"),
+    # lower-case head before a named body: "ủy ban nhân dân tỉnh Lai Châu"
+    (r"(?<![\p{L}\p{M}])(?:ủy|uỷ)\s+ban\s+nhân\s+dân(?=\s+(?:(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)\s+)?\p{Lu})",
+     "Ủy ban nhân dân"),
+    (r"(?<![\p{L}\p{M}])hội\s+đồng\s+nhân\s+dân(?=\s+(?:(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)\s+)?\p{Lu})",
+     "Hội đồng nhân dân"),
+)
+_INSTITUTIONS = [(regex.compile(p), form) for p, form in INSTITUTIONS]
+
+
+@register("vi_institution_case", LanguageParams)
+def vi_institution_case(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterable[Finding]:
+    """Names of institutions capitalised as Decree 30/2020/NĐ-CP requires: "Đảng Cộng sản
+    Việt Nam", "Ủy ban nhân dân tỉnh…", "Hội đồng nhân dân huyện…". Generic use in lower
+    case ("ủy ban nhân dân các cấp") is left alone."""
+    for unit in ctx.units():
+        text = unit.ntext
+        hits = 0
+        for rx, form in _INSTITUTIONS:
+            for m in rx.finditer(text):
+                if hits >= MAX_PER_UNIT:
+                    break
+                got = " ".join(m.group().split())
+                if got == form or got.isupper():
+                    continue
+                fixed = form
+                if form.startswith("Ủy") and got.lower().startswith("uỷ"):
+                    fixed = "Uỷ" + form[2:]
+                if got == fixed:
+                    continue
+                hits += 1
+                yield ctx.finding(rule, unit, m.start(), m.end(), name=m.group(), fixed=fixed,
+                                  suggestion=fixed)
