@@ -35,6 +35,15 @@ _REGISTRY: dict[str, Check] = {}
 CHECK_MODULES = (
     "checker.checks.generic",
     "checker.checks.numeric",
+    "checker.checks.numeric_totals",
+    "checker.checks.numeric_rates",
+    "checker.checks.numeric_lists",
+    "checker.checks.numeric_format",
+    "checker.checks.dates",
+    "checker.checks.dates_refs",
+    "checker.checks.language",
+    "checker.checks.structure",
+    "checker.crossdoc.checks",  # cross-document rules: quiet on a single document
 )
 
 

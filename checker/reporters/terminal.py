@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import groupby
+from pathlib import Path
 from typing import Iterable
 
 from rich.console import Console
@@ -63,14 +64,28 @@ def render_file(console: Console, result: FileResult) -> None:
                 console.print(Text(f"      gợi ý: {f.suggestion}", style="green"))
 
 
+def _short(path: str) -> str:
+    """A path relative to the working directory when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return path
+
+
 def render_summary(console: Console, results: list[FileResult]) -> None:
-    table = Table(title="Tổng hợp", show_lines=False)
-    for col in ("Tệp", "Lỗi", "Cảnh báo", "Gợi ý", "Ghi chú"):
-        table.add_column(col)
+    table = Table(title="Tổng hợp", show_lines=False, show_footer=len(results) > 1)
+    totals = Counter(f.severity.value for r in results for f in r.findings)
+    unreadable = sum(1 for r in results if r.error)
+    table.add_column("Tệp", overflow="fold", footer=f"{len(results)} tệp")
+    table.add_column("Lỗi", justify="right", footer=str(totals["error"]))
+    table.add_column("Cảnh báo", justify="right", footer=str(totals["warning"]))
+    table.add_column("Gợi ý", justify="right", footer=str(totals["info"]))
+    table.add_column("Ghi chú", footer=f"{unreadable} không đọc được" if unreadable else "")
     for r in results:
         c = Counter(f.severity.value for f in r.findings)
-        table.add_row(r.path, str(c["error"]), str(c["warning"]), str(c["info"]),
-                      "không đọc được" if r.error else "")
+        note = "không đọc được" if r.error else ("sạch" if not r.findings else "")
+        table.add_row(_short(r.path), str(c["error"]), str(c["warning"]), str(c["info"]),
+                      Text(note, style="red" if r.error else "green"))
     console.print(table)
 
 
