@@ -14,7 +14,7 @@ from .context import Settings
 from .engine import run_rules
 from .findings import Finding, Severity
 from .model import Document
-from .readers import REPORT_SUFFIXES, ReadError, ZipLimits, parse_text, read_document
+from .readers import ReadError, is_report_file, ZipLimits, parse_text, read_document
 from .ruleset import RuleSpec, load_rules
 
 
@@ -189,8 +189,7 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith("~$"))
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and is_report_file(f, p))
             if not found:
                 errors.append(FileResult(path=raw, error="thư mục không có báo cáo nào (.docx, .txt, .md) "
                                                          "(no reports in folder)"))

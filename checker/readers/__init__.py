@@ -23,6 +23,20 @@ MAX_TEXT_BYTES = 200 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+# Files that sit beside reports in a folder but are not reports (a folder's own README,
+# Word's "~$" lock files, hidden folders such as .git). Named explicitly, they are still read.
+NOT_REPORT_STEMS = {"readme", "license", "licence", "changelog", "contributing"}
+
+
+def is_report_file(path: Path, root: Optional[Path] = None) -> bool:
+    """True when a file found by walking a folder should be checked as a report."""
+    if path.suffix.lower() not in REPORT_SUFFIXES or path.name.startswith("~$"):
+        return False
+    if path.stem.lower() in NOT_REPORT_STEMS:
+        return False
+    parts = path.relative_to(root).parts[:-1] if root else ()
+    return not any(part.startswith(".") for part in parts)
+
 
 def read_document(path: str | os.PathLike, limits: Optional[ZipLimits] = None) -> Document:
     """Read a report. Raises ReadError with a clear one-line message on any bad input."""
@@ -111,4 +125,4 @@ def _fake_doc_message(head: bytes, p: Path) -> str:
             f"(not a Word 97-2003 file; save as .docx)")
 
 
-__all__ = ["read_document", "ReadError", "ZipLimits", "REPORT_SUFFIXES", "parse_text"]
+__all__ = ["read_document", "ReadError", "ZipLimits", "REPORT_SUFFIXES", "is_report_file", "parse_text"]
