@@ -3,7 +3,9 @@
 Safe means the meaning and every figure stay as written:
 * Unicode NFC normalisation (decomposed "ủ" → precomposed "ủ"; the text looks identical);
 * a doubled word or phrase found by NN001 ("được được" → "được"), never when the removed part
-  holds a digit.
+  holds a digit;
+* tone placement moved to the document's own majority style when NN005 found a clear one
+  ("hoá" → "hóa" in a document written "hòa, thủy"): the same word, spelled the house way.
 The input is never modified; the copy is written atomically and never over the input.
 """
 
@@ -24,12 +26,15 @@ from .model import Document, TextUnit
 from .ruleset import RuleSpec
 
 DOUBLED_RULE = "NN001"
+TONE_RULE = "NN005"
+FIX_RULES = (DOUBLED_RULE, TONE_RULE)
 _TOKEN = regex.compile(r"\S+")
+_WORD = regex.compile(r"[\p{L}\p{M}]++")
 
 
 @dataclass
 class Change:
-    kind: str  # "doubled" | "nfc"
+    kind: str  # "doubled" | "nfc" | "tone"
     label: str
     before: str
     after: str
@@ -37,6 +42,8 @@ class Change:
     def describe(self) -> str:
         if self.kind == "nfc":
             return f"{self.label}: chuẩn hoá Unicode NFC ({self.before} → {self.after} ký tự)"
+        if self.kind == "tone":
+            return f"{self.label}: “{self.before}” → “{self.after}” (đặt dấu theo kiểu chung của văn bản, NN005)"
         return f"{self.label}: “{self.before}” → “{self.after}” (bỏ từ lặp, NN001)"
 
 
@@ -53,6 +60,43 @@ def doubled_cut(excerpt: str) -> Optional[int]:
     if any(ch.isdigit() for ch in excerpt[cut:]):
         return None  # never touch a figure
     return cut
+
+
+def tone_target(findings: list[Finding]) -> Optional[str]:
+    """The majority tone style NN005 chose ("old" = hòa, "new" = hoà), or None when it found no mix."""
+    from .checks.language_ortho import tone_style
+
+    for f in findings:
+        if f.rule == TONE_RULE and f.suggestion:
+            style = tone_style(unicodedata.normalize("NFC", f.suggestion))
+            if style:
+                return style
+    return None
+
+
+def restyle_text(text: str, target: Optional[str]) -> tuple[str, list[tuple[str, str]]]:
+    """Every open oa/oe/uy syllable of the other style rewritten in ``target`` style.
+    Returns the new text and the (before, after) words changed. ``text`` must be NFC."""
+    from .checks.language_ortho import restyle, tone_style
+
+    if target is None:
+        return text, []
+    changed: list[tuple[str, str]] = []
+
+    def swap(m: regex.Match) -> str:
+        word = m.group()
+        style = tone_style(word)
+        if style is None or style == target:
+            return word
+        new = unicodedata.normalize("NFC", restyle(word, target))
+        changed.append((word, new))
+        return new
+
+    return _WORD.sub(swap, text), changed
+
+
+def _tone_changes(label: str, changed: list[tuple[str, str]]) -> list[Change]:
+    return [Change("tone", label, before, after) for before, after in dict.fromkeys(changed)]
 
 
 def _removals(document: Document, findings: list[Finding]) -> dict[int, list[tuple[int, int, Finding]]]:
@@ -73,13 +117,14 @@ def _removals(document: Document, findings: list[Finding]) -> dict[int, list[tup
     return out
 
 
-def _doubled_findings(path: str, rules: list[RuleSpec], config: Optional[Config]) -> list[Finding]:
+def _fix_findings(path: str, rules: list[RuleSpec], config: Optional[Config]) -> list[Finding]:
+    """NN001 and NN005 findings, after the document's own suppressions and the configuration."""
     from .api import check_file, make_plan
 
     plan = make_plan(config, rules=rules)
-    if DOUBLED_RULE not in plan.enabled_ids:
+    chosen = [r for r in plan.rules if r.id in FIX_RULES and r.id in plan.enabled_ids]
+    if not chosen:
         return []
-    chosen = [r for r in plan.rules if r.id == DOUBLED_RULE]
     result = check_file(path, chosen, config=plan.config, enabled_ids=set(), known_ids=plan.known_ids)
     return result.findings
 
@@ -130,16 +175,22 @@ def _fix_docx(src: str, document: Document, findings: list[Finding]) -> tuple[by
                 continue
             _delete_in_paragraph(p, start - offset, end - offset)
             changes.append(Change("doubled", unit.label(), f.excerpt, f.excerpt[: start - f.location.start]))
-    # NFC, paragraph by paragraph (each w:t on its own: composition never crosses a run)
+    # NFC then tone style, paragraph by paragraph (each w:t on its own: never across a run)
+    target = tone_target(findings)
     for index, p in sorted(para_of.items()):
         changed = 0
+        restyled: list[tuple[str, str]] = []
         for t in p.iter(T_T):
             if t.text and not unicodedata.is_normalized("NFC", t.text):
                 new = unicodedata.normalize("NFC", t.text)
                 changed += len(t.text) - len(new)
                 t.text = new
+            if t.text and target:
+                t.text, words = restyle_text(t.text, target)
+                restyled += words
         if changed:
             changes.append(Change("nfc", units[index].label(), str(changed + _len_after(p)), str(_len_after(p))))
+        changes += _tone_changes(units[index].label(), restyled)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue(), changes
@@ -173,11 +224,14 @@ def _fix_text(src: str, document: Document, findings: list[Finding]) -> tuple[by
             changes.append(Change("doubled", unit.label(), f.excerpt, f.excerpt[: start - f.location.start]))
         lines[unit.line - 1] = body + ending
     out_lines = []
+    target = tone_target(findings)
     for number, line in enumerate(lines, start=1):
         new = unicodedata.normalize("NFC", line)
         if new != line:
             changes.append(Change("nfc", f"Dòng {number}", str(len(line.rstrip('\r\n'))),
                                   str(len(new.rstrip('\r\n')))))
+        new, restyled = restyle_text(new, target)
+        changes += _tone_changes(f"Dòng {number}", restyled)
         out_lines.append(new)
     return "".join(out_lines).encode("utf-8"), changes
 
@@ -205,7 +259,7 @@ def fix_file(src: str, dst: str, rules: list[RuleSpec], config: Optional[Config]
         document = read_document(src)
     except ReadError as exc:
         return exc.message
-    findings = _doubled_findings(src, rules, config)
+    findings = _fix_findings(src, rules, config)
     with open(src, "rb") as fh:
         is_zip = fh.read(4) == b"PK\x03\x04"
     if is_zip:

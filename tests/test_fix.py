@@ -83,3 +83,42 @@ def test_nothing_to_fix_still_writes_an_identical_copy(tmp_path, capsys):
     assert main(["fix", str(src), "-o", str(out)]) == 0
     assert out.read_bytes() == src.read_bytes()
     assert "Không có gì cần sửa" in capsys.readouterr().out
+
+
+HOUSE_STYLE_TEXT = (
+    "Công tác hòa giải ở cơ sở được duy trì; thủy lợi nội đồng được tu sửa.\n"
+    "Các xã tổ chức hòa giải thành 12 vụ, bảo đảm tiến độ thủy lợi vụ mùa.\n"
+    "Ban Chỉ đạo phòng, chống ma túy họp định kỳ; tiếp tục xóa nhà tạm.\n"
+    "Đẩy mạnh chuyển đổi số, số hoá hồ sơ; Uỷ ban nhân dân xã chỉ đạo hòa giải.\n"
+)
+
+
+def test_tone_style_moved_to_the_documents_majority(tmp_path, capsys):
+    src = tmp_path / "bc.txt"
+    src.write_text(HOUSE_STYLE_TEXT, encoding="utf-8")
+    out = tmp_path / "sua.txt"
+    assert main(["fix", str(src), "-o", str(out), "--no-config"]) == 0
+    fixed = out.read_text(encoding="utf-8")
+    assert "số hóa hồ sơ; Ủy ban nhân dân" in fixed
+    assert fixed.replace("số hóa", "số hoá").replace("Ủy ban", "Uỷ ban") == HOUSE_STYLE_TEXT  # nothing else
+    listing = capsys.readouterr().out
+    assert "“hoá” → “hóa”" in listing and "“Uỷ” → “Ủy”" in listing and "NN005" in listing
+
+
+def test_no_clear_house_style_means_no_tone_change(tmp_path):
+    src = tmp_path / "bc.txt"
+    text = "Công tác hòa giải được duy trì.\nHoà giải thành 12 vụ.\n"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "sua.txt"
+    assert main(["fix", str(src), "-o", str(out), "--no-config"]) == 0
+    assert out.read_text(encoding="utf-8") == text
+
+
+def test_tone_style_fixed_in_docx_runs(tmp_path):
+    src = make_docx(tmp_path / "bc.docx", HOUSE_STYLE_TEXT.splitlines()
+                    + [{"table": [["TT", "Kết quả"], ["1", "Đã số hoá 120 hồ sơ"]]}])
+    out = tmp_path / "da_sua.docx"
+    assert main(["fix", str(src), "-o", str(out), "--no-config"]) == 0
+    texts = [u.text for u in read_document(out).units()]
+    assert texts[3].startswith("Đẩy mạnh chuyển đổi số, số hóa hồ sơ; Ủy ban")
+    assert "Đã số hóa 120 hồ sơ" in texts
