@@ -237,8 +237,9 @@ def _fix_text(src: str, document: Document, findings: list[Finding]) -> tuple[by
 
 
 def _unit_offset_in_line(line: str, unit: TextUnit) -> Optional[int]:
-    """Where ``unit.text`` starts inside its source line (lines are stripped; cells split on TAB)."""
-    if unit.table is not None:
+    """Where ``unit.text`` starts inside its source line (lines are stripped; cells split on TAB).
+    A cell of a table pasted one cell per line has its line to itself ("\\tKết quả…")."""
+    if unit.table is not None and "\t" in line.strip("\t \r"):
         cells = line.split("\t")
         col = unit.col or 0
         if col >= len(cells):

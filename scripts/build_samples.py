@@ -5,8 +5,9 @@
 
 Seed 000 is a copy-paste of a Word table (TT | Nội dung yêu cầu tại kết luận | Kết quả |
 Nguyên nhân): each cell starts at a line beginning with a TAB, a cell may span several lines,
-and row boundaries are implicit. ``parse_followup_table`` rebuilds the rows; the .docx has
-them as a real Word table, unit rows merged across the three text columns, every slip kept.
+and row boundaries are implicit. The rows are those the text reader rebuilds
+(``checker.readers.pasted_tables``), so the .txt and the .docx read as the same table; the .docx
+has them as a real Word table, unit rows merged across the three text columns, every slip kept.
 Seed 001 becomes Word headings (Heading 1–4) and normal paragraphs.
 """
 
@@ -14,10 +15,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
+
+from checker.readers.pasted_tables import SourceCell, find_pasted_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -30,75 +33,34 @@ OUT_001 = "seed_001_monthly_report"
 OUT_CLEAN = "clean_monthly_report"
 
 UNIT_NAME = regex.compile(r"^(?:Phòng|Ban|Trung tâm|Ngành|Văn phòng|Đài|Công an|Ủy ban|UBND)\b.{0,70}$")
-TT = regex.compile(r"^(?:\d{1,2}|-|)$")
-
-
-@dataclass
-class SourceCell:
-    lines: list[str] = field(default_factory=list)
-    indented: bool = False  # the line started with " \t" (a row boundary in the paste)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines).strip()
-
-    def paragraphs(self) -> list[str]:
-        return [line.strip() for line in self.lines if line.strip()]
 
 
 @dataclass
 class SourceRow:
     kind: str  # header | unit | task
-    cells: list[SourceCell]
-
-
-def split_cells(text: str) -> list[SourceCell]:
-    cells: list[SourceCell] = []
-    for line in text.split("\n"):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            cells.append(SourceCell([stripped[1:]], indented=line.startswith(" ")))
-        elif cells:
-            cells[-1].lines.append(line)
-        elif line.strip():
-            cells.append(SourceCell([line]))
-    return cells
-
-
-def _is_unit(cell: SourceCell) -> bool:
-    return len(cell.paragraphs()) == 1 and bool(UNIT_NAME.match(cell.text))
+    cells: list[SourceCell]  # a unit row: [TT, name]; other rows: one per column
 
 
 def parse_followup_table(text: str) -> list[SourceRow]:
-    """Rows of the pasted follow-up table: header, unit rows (TT + name), task rows (4 cells)."""
-    cells = split_cells(text)
-    rows = [SourceRow("header", cells[:4])]
-    i, n = 4, len(cells)
-    while i < n:
-        cell = cells[i]
-        # unit row: "1 | Phòng …" or (no number) an indented " \tTrung tâm …"
-        if TT.match(cell.text) and i + 1 < n and _is_unit(cells[i + 1]) and not _is_unit(cell):
-            rows.append(SourceRow("unit", [cell, cells[i + 1]]))
-            i += 2
-        elif _is_unit(cell):
-            rows.append(SourceRow("unit", [SourceCell([""]), cell]))
-            i += 1
+    """Rows of the pasted follow-up table, cut by the text reader (``checker.readers.pasted_tables``);
+    a row with only a unit name after its TT is a unit row (merged across the text columns)."""
+    tables = find_pasted_tables(text.splitlines())
+    if len(tables) != 1:
+        raise SystemExit(f"expected one pasted table in seed 000, found {len(tables)}")
+    table = tables[0]
+    rows = [SourceRow("header", list(table.header))]
+    for cells in table.rows:
+        filled = [c or SourceCell(line=0) for c in cells]
+        name = filled[1]
+        if len(name.lines) == 1 and UNIT_NAME.match(name.text) and all(c.is_empty for c in filled[2:]):
+            rows.append(SourceRow("unit", filled[:2]))
         else:
-            # a task row: TT ("-" or empty), task, result, cause (cause may be missing)
-            row = [cell]
-            i += 1
-            while i < n and len(row) < 4 and not (_is_unit(cells[i]) and cells[i].indented):
-                row.append(cells[i])
-                i += 1
-            while len(row) < 4:
-                row.append(SourceCell([""]))
-            rows.append(SourceRow("task", row))
-            continue
-        # empty cells left over after a unit name belong to it, except the TT of the next task
-        while i < n and cells[i].text == "" and (i + 1 >= n or cells[i + 1].text == ""
-                                                  or TT.match(cells[i + 1].text)):
-            i += 1
+            rows.append(SourceRow("task", filled))
     return rows
+
+
+def _texts(cell: SourceCell) -> list[str]:
+    return [text for _, text in cell.lines]
 
 
 def _set_cell(cell, paragraphs: list[str]) -> None:
@@ -127,14 +89,14 @@ def build_followup_docx(rows: list[SourceRow], out: Path) -> None:
             tbl_header.set(qn("w:val"), "true")
             tr_pr.append(tbl_header)
         elif row.kind == "unit":
-            _set_cell(cells[0], row.cells[0].paragraphs())
+            _set_cell(cells[0], _texts(row.cells[0]))
             merged = cells[1].merge(cells[3])
-            _set_cell(merged, row.cells[1].paragraphs())
+            _set_cell(merged, _texts(row.cells[1]))
             for run in merged.paragraphs[0].runs:
                 run.bold = True
         else:
             for c in range(4):
-                _set_cell(cells[c], row.cells[c].paragraphs())
+                _set_cell(cells[c], _texts(row.cells[c]))
     d.save(out)
 
 

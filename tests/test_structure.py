@@ -62,11 +62,21 @@ def test_seed_000_docx_table_findings():
     assert not [f for f in findings if f.rule == "CT003" and f.location.row != 10]
 
 
-def test_seed_000_txt_duplicate_block_reported_once():
-    findings = ct_findings(SAMPLES / "seed_000_followup_table.txt")
-    dup = [f for f in findings if f.rule == "CT002"]
+def test_seed_000_txt_is_read_as_the_docx_table():
+    """The .txt is the Word table pasted one cell per line: same table, same findings."""
+    def key(name):
+        return sorted((f.rule, f.excerpt, f.location.label) for f in ct_findings(SAMPLES / name))
+
+    assert key("seed_000_followup_table.txt") == key("seed_000_followup_table.docx")
+
+
+def test_duplicate_block_reported_once(tmp_path):
+    block = ["Phối hợp với xã Nậm Xe, Sin Suối Hồ tiếp tục vận động Nhân dân đăng ký thêm diện tích trồng chè.",
+             "(1) Phòng Nông nghiệp và PTNT đã phối hợp với UBND xã Nậm Xe tuyên truyền đăng ký được 250ha."]
+    text = "\n".join(["Kết quả tháng 6:"] + block + ["Đoạn giữa."] + block)
+    dup = [f for f in ct_findings(write_txt(tmp_path, text)) if f.rule == "CT002"]
     assert len(dup) == 1 and dup[0].excerpt.startswith("Phối hợp với xã Nậm Xe, Sin Suối Hồ")
-    assert dup[0].related is not None and dup[0].related.line == 140
+    assert dup[0].location.line == 5 and dup[0].related is not None and dup[0].related.line == 2
 
 
 @pytest.mark.parametrize("name", ["seed_001_monthly_report.txt", "seed_001_monthly_report.docx"])

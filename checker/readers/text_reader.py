@@ -1,4 +1,5 @@
-"""Plain text (.txt/.md): a line is a paragraph; lines with TAB-separated cells are table rows."""
+"""Plain text (.txt/.md): a line is a paragraph; lines with TAB-separated cells are table rows;
+a Word table pasted one cell per line is rebuilt (``pasted_tables``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import codecs
 from ..model import Cell, Document, Paragraph, Row, Table
 from ..structure import heading_number
 from .errors import ReadError
+from .pasted_tables import find_pasted_tables
 from .tables import detect_header_rows
 
 
@@ -96,6 +98,9 @@ def _legacy_message(data: bytes) -> str:
 
 
 def parse_text(text: str, path: str = "") -> Document:
+    """A line is a paragraph; a line with TAB-separated cells is a table row; a Word table pasted
+    one cell per line (each cell on a line starting with a TAB, under a follow-up/statistics header)
+    is rebuilt by ``pasted_tables``."""
     blocks: list = []
     rows: list[Row] = []
 
@@ -106,7 +111,19 @@ def parse_text(text: str, path: str = "") -> Document:
             blocks.append(table)
             rows.clear()
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    pasted = {t.start: t for t in find_pasted_tables(lines)} if "\t" in text else {}
+    index = 0
+    while index < len(lines):
+        found = pasted.get(index)
+        if found is not None:
+            flush_table()
+            blocks.append(found.to_table())
+            index = found.end
+            continue
+        line = lines[index]
+        index += 1
+        number = index
         if "\t" in line.strip("\t \r"):
             rows.append(Row(cells=[
                 Cell(col=i, paragraphs=[Paragraph(text=cell.strip(), line=number)] if cell.strip() else [])
