@@ -58,8 +58,11 @@ def check_file(path: str | os.PathLike, rules: list[RuleSpec], settings: Optiona
 def finish_findings(document: Document, findings: list[Finding], path: str, rules: list[RuleSpec], *,
                     config: Optional[Config] = None, limits: Optional[ZipLimits] = None,
                     enabled_ids: Optional[Iterable[str]] = None,
-                    known_ids: Optional[Iterable[str]] = None) -> list[Finding]:
-    """The post-processing step: suppression (markers, Word comments), per-file ignores, severity."""
+                    known_ids: Optional[Iterable[str]] = None,
+                    cross_document_ran: Iterable[str] = ()) -> list[Finding]:
+    """The post-processing step: suppression (markers, Word comments), per-file ignores, severity.
+    ``cross_document_ran``: ids of the cross-document (XB) rules run over this report in a series or
+    summary run (their findings are in ``findings``); none when the report is checked alone."""
     from .suppress import postprocess
 
     comments = []
@@ -72,7 +75,8 @@ def finish_findings(document: Document, findings: list[Finding], path: str, rule
     config = config or Config()
     return postprocess(document, findings, known_ids=known, enabled_ids=enabled, comments=comments,
                        file_ignores=config.ignored_for(path),
-                       severity_for=config.severity_for if config.severity else None)
+                       severity_for=config.severity_for if config.severity else None,
+                       cross_document_ran=cross_document_ran)
 
 
 def _is_zip(path: str) -> bool:

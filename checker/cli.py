@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ")
     check.add_argument("--debug", action="store_true", help="in traceback khi có lỗi nội bộ")
 
-    fix = sub.add_parser("fix", help="sửa an toàn (chuẩn hoá Unicode NFC, bỏ từ lặp) vào một bản sao")
+    fix = sub.add_parser("fix", help="sửa an toàn (chuẩn hoá Unicode NFC, bỏ từ lặp, đặt dấu theo kiểu chung) vào một bản sao")
     fix.add_argument("path", metavar="PATH")
     fix.add_argument("-o", "--output", required=True, metavar="OUT")
     fix.add_argument("--config", metavar="FILE")
@@ -139,20 +139,23 @@ def _crossdoc_args(args: argparse.Namespace) -> None:
         raise UsageError("--sources và --summary phải đi cùng nhau (--sources needs --summary)")
     if args.sources and (args.series or args.paths):
         raise UsageError("--sources … --summary … không dùng cùng --series hay PATH (use one mode)")
+    if args.summary and Path(args.summary).is_dir():
+        raise UsageError(f"{args.summary}: --summary phải là một tệp báo cáo, không phải thư mục "
+                         f"(--summary must be a file)")
     if args.sources:
         args.paths = list(args.sources) + [args.summary]
     if not args.paths:
         raise UsageError("thiếu PATH: 'rasoat check PATH…' (no input)")
 
 
-def _run_crossdoc(args: argparse.Namespace, plan: Plan) -> Optional[list[FileResult]]:
+def _run_crossdoc(args: argparse.Namespace, plan: Plan, on_start=None, on_read=None) -> list[FileResult]:
+    """--series / --sources … --summary …; ``--jobs`` reads and checks the reports in parallel."""
     from . import crossdoc
 
     if args.sources:
-        return crossdoc.check_summary_paths(list(args.sources), args.summary, plan)
-    if args.series:
-        return crossdoc.check_series_paths(list(args.paths), plan)
-    return None
+        return crossdoc.check_summary_paths(list(args.sources), args.summary, plan, jobs=args.jobs,
+                                            on_start=on_start, on_read=on_read)
+    return crossdoc.check_series_paths(list(args.paths), plan, jobs=args.jobs, on_start=on_start, on_read=on_read)
 
 
 def cmd_check(args: argparse.Namespace, rules: list[RuleSpec]) -> int:
@@ -166,11 +169,14 @@ def cmd_check(args: argparse.Namespace, rules: list[RuleSpec]) -> int:
 
     show_progress = (args.format == "text" and not args.output and not args.no_progress
                      and sys.stdout.isatty() and sys.stderr.isatty())
-    results = _run_crossdoc(args, plan)  # --series / --sources … --summary …
-    if results is None and show_progress:
-        results = _run_with_progress(args.paths, plan, args.jobs)
-    elif results is None:
-        results = check_paths(args.paths, plan, jobs=args.jobs)
+    if args.series or args.sources:  # --series / --sources … --summary …
+        def run(on_start=None, on_done=None) -> list[FileResult]:
+            return _run_crossdoc(args, plan, on_start, on_done)
+    else:
+        def run(on_start=None, on_done=None) -> list[FileResult]:
+            on_result = (lambda r: on_done(r.path)) if on_done else None
+            return check_paths(args.paths, plan, jobs=args.jobs, on_result=on_result, on_start=on_start)
+    results = _run_with_progress(run) if show_progress else run()
 
     _emit(args, results, plan)
     annotate_failed = _annotate(args.annotate, args.paths, results) if args.annotate else False
@@ -182,7 +188,8 @@ def cmd_check(args: argparse.Namespace, rules: list[RuleSpec]) -> int:
     return EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN
 
 
-def _run_with_progress(paths: list[str], plan: Plan, jobs: int) -> list[FileResult]:
+def _run_with_progress(run) -> list[FileResult]:
+    """``run(on_start, on_done)`` with a progress bar on stderr (one step per report read)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(stderr=True)
@@ -193,10 +200,10 @@ def _run_with_progress(paths: list[str], plan: Plan, jobs: int) -> list[FileResu
         def start(n: int) -> None:
             progress.update(task, total=n)
 
-        def done(r: FileResult) -> None:
-            progress.update(task, advance=1, description=Path(r.path).name)
+        def done(path: str) -> None:
+            progress.update(task, advance=1, description=Path(path).name)
 
-        return check_paths(paths, plan, jobs=jobs, on_result=done, on_start=start)
+        return run(start, done)
 
 
 def _emit(args: argparse.Namespace, results: list[FileResult], plan: Plan) -> None:

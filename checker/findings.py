@@ -37,6 +37,12 @@ class Finding(BaseModel):
     evidence: Optional[dict[str, Any]] = None
     title: str = ""
     related: Optional[Location] = None  # a second place (the first occurrence, the other report)
+    related_path: Optional[str] = None  # the other report's path when the second place is in another file
+
+    @property
+    def crosses_documents(self) -> bool:
+        """A cross-document finding (XB…): compared with another report, named by ``related_path``."""
+        return self.related_path is not None
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -7,6 +7,17 @@
 An item fails with the review list as its failure text (a one-line-per-finding list with
 ``-q``); it respects the project's rasoat configuration (rasoat.toml / [tool.rasoat]). An
 unreadable report fails with its one-line reason.
+
+A series of periodic reports (``rasoat check --series``, docs/CROSSDOC.md) is one item::
+
+    pytest --rasoat-series bao_cao_2026/     # repeatable: one item per folder
+    [tool.pytest.ini_options]
+    rasoat_series = ["bao_cao_2026"]         # checked by a bare ``pytest`` (or when a path given to
+                                             # pytest is or contains the folder)
+
+The item ``bao_cao_2026::rasoat-series`` fails with the review list of every report of the series
+(each report's own findings and the cross-report ones), or with the reason a report could not be
+read or placed in the series.
 """
 
 from __future__ import annotations
@@ -27,10 +38,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                   help="thư mục/tệp báo cáo luôn được rasoat kiểm tra")
     parser.addini("rasoat_items", default="file",
                   help="'file': một mục kiểm thử cho mỗi báo cáo; 'family': một mục cho mỗi nhóm quy tắc")
+    group.addoption("--rasoat-series", action="append", default=[], metavar="PATH", dest="rasoat_series",
+                    help="kiểm tra một chuỗi báo cáo theo kỳ (thư mục) như 'rasoat check --series', "
+                         "thành một mục kiểm thử; dùng nhiều lần cho nhiều chuỗi")
+    parser.addini("rasoat_series", type="paths", default=[],
+                  help="thư mục chuỗi báo cáo theo kỳ, mỗi thư mục một mục kiểm thử (như 'rasoat check --series')")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "rasoat: một báo cáo được rasoat kiểm tra")
+    _series_setup(config)
     paths = [str(p) for p in config.getini("rasoat_paths")]
     if paths and getattr(config, "args_source", None) != pytest.Config.ArgsSource.ARGS:
         for p in paths:
@@ -75,6 +92,35 @@ class RasoatFile(pytest.File):
 
             self._result = check_with_plan(str(self.path), _plan_for(self.config, self.path))
         return self._result
+
+
+_HAS_DIRECTORY = hasattr(pytest, "Directory")  # directory collectors: pytest >= 8
+_SERIES = pytest.StashKey[set]()
+
+
+def _series_setup(config: pytest.Config) -> None:
+    """Series folders: every ``--rasoat-series`` (added to the paths pytest collects) and the
+    ``rasoat_series`` ini entries (added when pytest is run without paths, like ``rasoat_paths``)."""
+    here = Path(config.invocation_params.dir)
+    given = [here / p for p in config.getoption("rasoat_series", default=None) or []]
+    configured = [Path(p) for p in config.getini("rasoat_series")]
+    config.stash[_SERIES] = {p.resolve() for p in given + configured}
+    if not config.stash[_SERIES]:
+        return
+    if not _HAS_DIRECTORY:
+        raise pytest.UsageError("rasoat: kiểm tra chuỗi báo cáo (--rasoat-series, rasoat_series) cần pytest >= 8 "
+                                "(series need pytest 8 or later)")
+    bare = getattr(config, "args_source", None) != pytest.Config.ArgsSource.ARGS
+    for p in given + (configured if bare else []):
+        if str(p) not in config.args:
+            config.args.append(str(p))
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> Optional[pytest.Collector]:
+    if path.resolve() in parent.config.stash.get(_SERIES, set()):
+        return RasoatSeries.from_parent(parent, path=path)
+    return None
 
 
 class RasoatFailure(Exception):
@@ -143,3 +189,70 @@ class RasoatItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, None, f"rasoat: {self.path.name}"
+
+
+class RasoatSeriesFailure(Exception):
+    def __init__(self, results: list) -> None:
+        super().__init__(", ".join(r.path for r in results))
+        self.results = results
+
+
+if _HAS_DIRECTORY:
+    class RasoatSeries(pytest.Directory):
+        """A series folder: one item for the whole series, never one per report inside it."""
+
+        def collect(self):
+            yield RasoatSeriesItem.from_parent(self, name="rasoat-series")
+
+
+class RasoatSeriesItem(pytest.Item):
+    """A folder of periodic reports checked as a series (``rasoat check --series FOLDER``)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.add_marker("rasoat")
+
+    def runtest(self) -> None:
+        from checker.crossdoc import check_series_paths
+
+        try:  # shorter names in the review list
+            folder = str(self.path.relative_to(Path(self.config.invocation_params.dir)))
+        except ValueError:
+            folder = str(self.path)
+        results = check_series_paths([folder], _plan_for(self.config, self.path))
+        if any(r.error or r.findings for r in results):
+            raise RasoatSeriesFailure(results)
+
+    def repr_failure(self, excinfo, style=None):
+        from checker.config import ConfigError
+
+        if isinstance(excinfo.value, ConfigError):
+            return f"rasoat: {excinfo.value}"
+        if not isinstance(excinfo.value, RasoatSeriesFailure):
+            return super().repr_failure(excinfo, style)
+        results = excinfo.value.results
+        errors = [f"rasoat: {r.path}: {r.error}" for r in results if r.error]
+        if self.config.get_verbosity() < 0:
+            return "\n".join(errors + [f"{r.path}: {f.rule} {f.severity.value} {f.location.label}: {f.message}"
+                                       for r in results if not r.error for f in r.findings])
+        import io
+
+        from rich.console import Console
+
+        from checker.reporters.terminal import render_file
+
+        console = Console(file=io.StringIO(), width=110, no_color=True, color_system=None,
+                          highlight=False, emoji=False)
+        findings = [f for r in results for f in r.findings]
+        counts = {s: sum(1 for f in findings if f.severity.value == s) for s in ("error", "warning", "info")}
+        console.print(f"rasoat: chuỗi {len(results)} báo cáo, {len(findings)} phát hiện ({counts['error']} lỗi, "
+                      f"{counts['warning']} cảnh báo, {counts['info']} gợi ý)")
+        for line in errors:
+            console.print(line, soft_wrap=True)
+        for r in results:
+            if r.findings:
+                render_file(console, r)
+        return console.file.getvalue().rstrip()
+
+    def reportinfo(self):
+        return self.path, None, f"rasoat-series: {self.path.name}"

@@ -8,6 +8,10 @@
 * Per-file ignores from configuration drop a file's findings of the named rules.
 * A marker that suppressed nothing becomes an RS100 finding (as Ruff's RUF100), so stale
   suppressions do not hide tomorrow's errors.
+* Cross-document findings (XB…, ``rasoat check --series`` / ``--sources … --summary``) go through
+  the same steps, on the report they sit on. When a report is checked alone the XB rules have
+  nothing to compare, so a marker naming them is not reported as unused; a series run does not run
+  the summary rule, nor a summary run the series rules (``cross_document_ran``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ MARKER_RE = regex.compile(
     regex.IGNORECASE,
 )
 _RS100 = next(r for r in BUILTIN_RULES if r.id == UNUSED_SUPPRESSION)
+CROSS_DOCUMENT_PREFIX = "XB"  # rules that compare reports (docs/CROSSDOC.md)
 
 
 @dataclass
@@ -144,9 +149,16 @@ def apply_file_ignores(findings: list[Finding], codes: Iterable[str]) -> list[Fi
 def postprocess(document: Document, findings: list[Finding], *, known_ids: Iterable[str],
                 enabled_ids: Iterable[str], comments: Optional[Iterable] = None,
                 file_ignores: Iterable[str] = (),
-                severity_for: Optional[Callable[[str], Optional[Severity]]] = None) -> list[Finding]:
-    """Suppression, per-file ignores and severity overrides, in that order."""
+                severity_for: Optional[Callable[[str], Optional[Severity]]] = None,
+                cross_document_ran: Iterable[str] = ()) -> list[Finding]:
+    """Suppression, per-file ignores and severity overrides, in that order.
+
+    ``cross_document_ran``: the ids of the XB rules that ran (a series run: XB001–XB004; a summary
+    run: XB005); the findings include theirs. Other XB rules count as not run, so their markers are
+    never reported unused — a report checked alone ran none of them."""
     sups = find_markers(document) + comment_suppressions(document, comments or [])
+    ran = set(cross_document_ran)
+    enabled_ids = [e for e in enabled_ids if not e.startswith(CROSS_DOCUMENT_PREFIX) or e in ran]
     out = apply_suppressions(findings, sups, known_ids, enabled_ids) if sups else list(findings)
     out = apply_file_ignores(out, file_ignores)
     if severity_for is not None:

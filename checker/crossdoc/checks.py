@@ -40,9 +40,10 @@ def _finding(rule: RuleSpec, this: Report, ind: Indicator, other: Report, other_
     ctx = CheckContext(this.document)
     other_sentence = sentence_context(other_unit, o_start, o_end)
     ev = {"other_file": other.path, "other_location": other_unit.label(), "this_sentence": ind.sentence(),
-          "other_sentence": other_sentence, **evidence}
-    return ctx.finding(rule, ind.unit, ind.start, ind.end, related=located(other_unit, o_start, o_end, other.path),
-                       evidence=ev, other_file=other.path.replace("\\", "/").rsplit("/", 1)[-1], **params)
+          "other_sentence": other_sentence, "other_excerpt": other_unit.norm.excerpt(o_start, o_end), **evidence}
+    found = ctx.finding(rule, ind.unit, ind.start, ind.end, related=located(other_unit, o_start, o_end, other.path),
+                        evidence=ev, other_file=other.path.replace("\\", "/").rsplit("/", 1)[-1], **params)
+    return found.model_copy(update={"related_path": other.path})
 
 
 def _indicators(report: Report) -> list[Indicator]:
@@ -223,9 +224,10 @@ def _tasks(rule: RuleSpec, a: Report, b: Report) -> Iterable[Finding]:
             related = located(best_unit, 0, len(best_unit.ntext), b.path)
             evidence["other_location"] = best_unit.label()
             evidence["other_sentence"] = best_unit.ntext[:300]
-        yield ctx.finding(rule, task, 0, len(task.ntext), related=related, evidence=evidence,
-                          period=heads[0].period.label, other_file=b.path.replace("\\", "/").rsplit("/", 1)[-1],
-                          score=f"{best:.0%}")
+        found = ctx.finding(rule, task, 0, len(task.ntext), related=related, evidence=evidence,
+                            period=heads[0].period.label, other_file=b.path.replace("\\", "/").rsplit("/", 1)[-1],
+                            score=f"{best:.0%}")
+        yield found.model_copy(update={"related_path": b.path})
 
 
 # --- (b) summary ------------------------------------------------------------------------------------------

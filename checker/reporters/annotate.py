@@ -31,7 +31,15 @@ def comment_text(f: Finding) -> str:
     lines = [f"[{f.rule}] {f.message}"]
     if f.evidence and f.evidence.get("arithmetic") and str(f.evidence["arithmetic"]) not in f.message:
         lines.append(f"Phép tính: {f.evidence['arithmetic']}")
-    if f.related is not None and f.related.label:
+    ev = f.evidence or {}
+    if f.crosses_documents:  # the other report's place and sentence
+        other = (f.related_path or "").replace("\\", "/").rsplit("/", 1)[-1]
+        where = f.related.label if f.related is not None and f.related.label else other
+        if ev.get("other_sentence"):
+            lines.append(f"Đối chiếu {where}: “{ev['other_sentence']}”")
+        else:
+            lines.append(f"Đối chiếu {where}: không thấy đoạn nào tương ứng")
+    elif f.related is not None and f.related.label:
         lines.append(f"Xem thêm: {f.related.label}")
     if f.suggestion:
         lines.append(f"Gợi ý: {f.suggestion}")

@@ -49,6 +49,11 @@ li.finding.hidden{display:none}
 .err{color:#d1242f;font-weight:bold}
 .clean{color:#1a7f37}
 .count{font-size:13px;color:#555}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:4px 0}
+.pair blockquote{margin:0;padding:4px 8px;background:#f6f7f9;border-left:3px solid #c9ced6}
+.pair .head{display:block;font-size:12px;color:#555;margin-bottom:2px}
+.pair b{background:#fff1c2}
+.pair .none{color:#777;font-style:italic}
 """
 
 JS = """
@@ -135,7 +140,35 @@ def _document_html(doc: Document, spans: dict, prefix: str) -> str:
     return "\n".join(parts)
 
 
-def _finding_html(f: Finding, fid: str, target: Optional[str]) -> str:
+def _sentence(sentence: str, excerpt: Optional[str]) -> str:
+    at = sentence.find(excerpt) if excerpt else -1
+    if at < 0:
+        return _e(sentence)
+    return _e(sentence[:at]) + f"<b>{_e(excerpt)}</b>" + _e(sentence[at + len(excerpt):])
+
+
+def _name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _pair_html(f: Finding, path: str, here: str, there: str) -> str:
+    """A cross-document finding: this report's sentence and the other report's, side by side."""
+    ev = f.evidence or {}
+    other = _name(f.related_path or ev.get("other_file") or "")
+    other_head = _e(f.related.label if f.related is not None and f.related.label else other)
+    if there:
+        other_head = f'<a href="#{there}">{other_head}</a>'
+    left = _sentence(ev.get("this_sentence") or f.context or "", f.excerpt)
+    if ev.get("other_sentence"):
+        right = _sentence(ev["other_sentence"], ev.get("other_excerpt") or ev.get("other_value"))
+    else:
+        right = f'<span class="none">(không thấy đoạn nào tương ứng trong {_e(other)})</span>'
+    return (f'<div class="pair"><blockquote><span class="head">{_e(_name(path))} — {here}</span>{left}</blockquote>'
+            f'<blockquote><span class="head">{other_head}</span>{right}</blockquote></div>')
+
+
+def _finding_html(f: Finding, fid: str, target: Optional[str], path: str = "",
+                  related_target: Optional[str] = None) -> str:
     sev = f.severity.value
     where = _e(f.location.label)
     if target:
@@ -144,17 +177,43 @@ def _finding_html(f: Finding, fid: str, target: Optional[str]) -> str:
             f'<span class="sev {sev}">{SEV_VI[sev]}</span> <b>{_e(f.rule)}</b> {_e(f.message)}',
             f'<span class="where">tại: {where}'
             + (f' — “<span class="excerpt">{_e(f.excerpt)}</span>”' if f.excerpt else "") + "</span>"]
+    if f.crosses_documents:
+        bits.append(_pair_html(f, path, where, related_target or ""))
     if f.evidence and f.evidence.get("arithmetic"):
         bits.append(f'<span class="arith">phép tính: {_e(f.evidence["arithmetic"])}</span>')
-    if f.related is not None:
-        bits.append(f'<span class="where">xem thêm: {_e(f.related.label)}</span>')
+    if f.related is not None and not f.crosses_documents:
+        rel = _e(f.related.label)
+        if related_target:
+            rel = f'<a href="#{related_target}">{rel}</a>'
+        bits.append(f'<span class="where">xem thêm: {rel}</span>')
     if f.suggestion:
         bits.append(f'<span class="sugg">gợi ý: {_e(f.suggestion)}</span>')
     bits.append("</li>")
     return "".join(bits)
 
 
-def _file_html(n: int, result: FileResult, doc: Optional[Document]) -> str:
+class _Anchors:
+    """Element ids of the paragraphs shown on the page, to link a finding to a place in any report."""
+
+    def __init__(self, results: list[FileResult], documents: dict[str, Document]) -> None:
+        self.units: dict[str, tuple[str, dict]] = {}
+        for n, r in enumerate(results):
+            doc = documents.get(r.path)
+            if doc is not None and not r.error and r.path not in self.units:
+                self.units[r.path] = (f"f{n}", {_key(u): u for u in doc.units()})
+
+    def unit(self, path: str, loc) -> Optional[TextUnit]:
+        units = self.units.get(path, ("", {}))[1]
+        return units.get((loc.block, loc.table, loc.row, loc.col, loc.paragraph))
+
+    def target(self, path: Optional[str], loc) -> Optional[str]:
+        if path is None or loc is None:
+            return None
+        unit = self.unit(path, loc)
+        return f"{self.units[path][0]}-u{unit.index}" if unit is not None else None
+
+
+def _file_html(n: int, result: FileResult, doc: Optional[Document], anchors: Optional[_Anchors] = None) -> str:
     prefix = f"f{n}"
     head = f'<section class="file" id="{prefix}"><h2>{_e(result.path)}</h2>'
     if result.error:
@@ -170,7 +229,10 @@ def _file_html(n: int, result: FileResult, doc: Optional[Document]) -> str:
         target = f"{prefix}-u{unit.index}" if unit is not None else None
         if unit is not None and loc.end > loc.start:
             spans[key].append((loc.start, loc.end, fid))
-        items.append(_finding_html(f, fid, target))
+        related_target = None
+        if anchors is not None and f.related is not None:
+            related_target = anchors.target(f.related_path or result.path, f.related)
+        items.append(_finding_html(f, fid, target, result.path, related_target))
     listing = ('<ol class="findings">' + "".join(items) + "</ol>") if items else \
         '<p class="clean">Không phát hiện vấn đề nào.</p>'
     text = _document_html(doc, spans, prefix) if doc else ""
@@ -198,7 +260,8 @@ def render_html(results: Iterable[FileResult], rules: Iterable[RuleSpec],
                         for s in ("error", "warning", "info"))
     rule_boxes = "".join(f'<label title="{_e(titles.get(rid, ""))}"><input type="checkbox" data-kind="rule" '
                          f'value="{_e(rid)}" checked> {_e(rid)}</label>' for rid in used)
-    files = "\n".join(_file_html(n, r, documents.get(r.path)) for n, r in enumerate(results))
+    anchors = _Anchors(results, documents)
+    files = "\n".join(_file_html(n, r, documents.get(r.path), anchors) for n, r in enumerate(results))
     meta = json.dumps({"tool": "rasoat", "version": __version__, "files": len(results), "findings": total},
                       ensure_ascii=False)
     return f"""<!DOCTYPE html>

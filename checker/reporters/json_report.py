@@ -28,6 +28,10 @@ def finding_dict(f) -> dict:
     }
     if f.related is not None:
         out["related"] = f.related.model_dump()
+        if f.related_path is not None:  # the second place is in another report (XB…)
+            out["related"]["path"] = f.related_path
+    if f.related_path is not None:
+        out["related_path"] = f.related_path
     return out
 
 

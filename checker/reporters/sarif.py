@@ -3,7 +3,8 @@
 Rule metadata comes from rules/*.yaml. A finding's physical location is the file with a region:
 for plain text the source line (and columns when the unit is the whole line); for .docx the
 block number stands for the line (Word has no lines). The Vietnamese label ("Bảng 1, dòng 7,
-cột “Kết quả”") is the logical location; ``related`` becomes relatedLocations.
+cột “Kết quả”") is the logical location; ``related`` becomes relatedLocations — for a
+cross-document finding (XB…) in the other report's artifact, with its region and label.
 """
 
 from __future__ import annotations
@@ -115,7 +116,40 @@ def _logical(loc: Location) -> list[dict]:
     return [{"name": loc.label, "fullyQualifiedName": loc.label, "kind": kind}]
 
 
-def _result(f: Finding, path: str, index: int, rule_index: dict[str, int], lines: _Lines) -> dict:
+def _related(f: Finding, path: str, index: int, artifact_index: dict[str, int], lines: _Lines) -> Optional[dict]:
+    """The second place: in this file, or in the other report of a cross-document finding
+    (its own artifactLocation, region, snippet and logical location; the sentence in properties)."""
+    if f.related_path is None:
+        if f.related is None:
+            return None
+        rel = {"id": 1, "physicalLocation": _physical(path, index, f, f.related, None, lines),
+               "message": {"text": f.related.label or "vị trí liên quan"}}
+    else:
+        ev = f.evidence or {}
+        other = f.related_path
+        artifact: dict = {"uri": artifact_uri(other)}
+        if other in artifact_index:
+            artifact["index"] = artifact_index[other]
+        if f.related is None:  # no matching place found in the other report (XB004)
+            name = Path(other).name
+            rel = {"id": 1, "physicalLocation": {"artifactLocation": artifact},
+                   "message": {"text": f"{name}: không thấy đoạn nào tương ứng"}}
+        else:
+            excerpt = ev.get("other_excerpt") or None
+            source = lines.get(other, f.related.line) if f.related.line is not None and excerpt else None
+            rel = {"id": 1, "physicalLocation": {"artifactLocation": artifact,
+                                                 "region": _region(f, f.related, excerpt, source)},
+                   "message": {"text": f.related.label or Path(other).name}}
+        if ev.get("other_sentence"):
+            rel["properties"] = {"sentence": ev["other_sentence"]}
+    logical = _logical(f.related) if f.related is not None else []
+    if logical:
+        rel["logicalLocations"] = logical
+    return rel
+
+
+def _result(f: Finding, path: str, index: int, rule_index: dict[str, int], lines: _Lines,
+            artifact_index: Optional[dict[str, int]] = None) -> dict:
     text = f.message
     if f.evidence and f.evidence.get("arithmetic") and str(f.evidence["arithmetic"]) not in text:
         text += f" (phép tính: {f.evidence['arithmetic']})"
@@ -144,12 +178,8 @@ def _result(f: Finding, path: str, index: int, rule_index: dict[str, int], lines
     }
     if f.rule in rule_index:
         result["ruleIndex"] = rule_index[f.rule]
-    if f.related is not None:
-        rel = {"id": 1, "physicalLocation": _physical(path, index, f, f.related, None, lines),
-               "message": {"text": f.related.label or "vị trí liên quan"}}
-        rel_logical = _logical(f.related)
-        if rel_logical:
-            rel["logicalLocations"] = rel_logical
+    rel = _related(f, path, index, artifact_index or {}, lines)
+    if rel is not None:
         result["relatedLocations"] = [rel]
     return result
 
@@ -159,6 +189,7 @@ def to_sarif_obj(results: Iterable[FileResult], rules: Iterable[RuleSpec]) -> di
     results = list(results)
     rules = list(rules)
     rule_index = {r.id: i for i, r in enumerate(rules)}
+    artifact_index = {r.path: i for i, r in enumerate(results)}
     artifacts, out_results, notifications = [], [], []
     for i, r in enumerate(results):
         artifacts.append({"location": {"uri": artifact_uri(r.path)}, "roles": ["analysisTarget"]})
@@ -171,7 +202,7 @@ def to_sarif_obj(results: Iterable[FileResult], rules: Iterable[RuleSpec]) -> di
             })
             continue
         for f in r.findings:
-            out_results.append(_result(f, r.path, i, rule_index, lines))
+            out_results.append(_result(f, r.path, i, rule_index, lines, artifact_index))
     run = {
         "tool": {"driver": {
             "name": "rasoat",
