@@ -128,3 +128,21 @@ def test_rules_and_explain_come_from_the_rule_files(capsys, monkeypatch):
         assert " ".join(r.examples.pass_[0].split("\n")[0].split())[:30] in flat
     assert main(["explain", "RS100"]) == 0
     assert "bỏ qua" in capsys.readouterr().out
+
+
+def test_one_unreadable_file_is_one_line_on_stderr_and_nothing_else(tmp_path, capsys):
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"not a zip")
+    assert main(["check", "--no-config", str(bad)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip().count("\n") == 0 and "hong.docx" in err and "Traceback" not in err
+
+
+def test_one_report_gets_a_total_line_not_a_summary_table(tmp_path, capsys):
+    report = tmp_path / "bc.txt"
+    report.write_text(f"Báo cáo tháng\nTT\tNội dung\tKết quả\n1\tGieo cấy\t{SO001_TEXT}\n", encoding="utf-8")
+    assert main(["check", "--no-config", "--select", "SO001", str(report)]) == 1
+    out = capsys.readouterr().out
+    assert "Tổng cộng: 1 lỗi, 0 cảnh báo, 0 gợi ý" in out and "Tổng hợp" not in out
+    assert "(tệp: dòng 3)" in out  # a table cell of a text file also gives the file's line

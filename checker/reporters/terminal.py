@@ -123,7 +123,7 @@ def render_file(console: Console, result: FileResult) -> None:
                 if compared:
                     console.print(Text(f"      {compared}", style="dim"))
             else:
-                console.print(Text(f"      tại: {f.location.label}", style="dim"))
+                console.print(Text(f"      tại: {where(f)}", style="dim"))
                 if f.context:
                     console.print(Text("      ") + _highlighted(f))
             if f.evidence and f.evidence.get("arithmetic"):
@@ -132,6 +132,14 @@ def render_file(console: Console, result: FileResult) -> None:
                 console.print(Text(f"      xem thêm: {f.related.label}", style="dim"))
             if f.suggestion:
                 console.print(Text(f"      gợi ý: {f.suggestion}", style="green"))
+
+
+def where(f: Finding) -> str:
+    """The location label; for a table cell of a text file, also the file's line to jump to."""
+    loc = f.location
+    if loc.table is not None and loc.line:
+        return f"{loc.label} (tệp: dòng {loc.line})"
+    return loc.label
 
 
 def _short(path: str) -> str:
@@ -164,6 +172,16 @@ def render_summary(console: Console, results: list[FileResult]) -> None:
 def render_terminal(results: Iterable[FileResult], console: Console | None = None) -> None:
     console = console or Console()
     results = list(results)
+    if len(results) == 1:  # one report: no table; an unreadable one is the CLI's one-line error
+        only = results[0]
+        if only.error and not left_out(only):
+            return
+        render_file(console, only)
+        if only.findings:
+            c = Counter(f.severity.value for f in only.findings)
+            console.print(Text(f"Tổng cộng: {c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} gợi ý",
+                               style="bold"))
+        return
     for r in results:
         render_file(console, r)
     render_summary(console, results)
