@@ -172,16 +172,8 @@ def render_summary(console: Console, results: list[FileResult]) -> None:
 def render_terminal(results: Iterable[FileResult], console: Console | None = None) -> None:
     console = console or Console()
     results = list(results)
-    if len(results) == 1:  # one report: no table; an unreadable one is the CLI's one-line error
-        only = results[0]
-        if only.error and not left_out(only):
-            return
-        render_file(console, only)
-        if only.findings:
-            c = Counter(f.severity.value for f in only.findings)
-            console.print(Text(f"Tổng cộng: {c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} gợi ý",
-                               style="bold"))
-        return
+    if len(results) == 1 and results[0].error and not left_out(results[0]):
+        return  # one unreadable report: the CLI's one-line error says it all
     for r in results:
         render_file(console, r)
     render_summary(console, results)
