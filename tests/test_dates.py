@@ -365,3 +365,51 @@ def test_reference_two_dates():
     findings = check_text(text, [RULES["NT023"]])
     assert [f.excerpt for f in findings] == ["12/2/2021"]
     assert findings[0].related is not None
+
+
+# ---------------------------------------------------------------- NT013 date ranges, NT014 weekdays
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kiểm tra an toàn thực phẩm từ ngày 20/3/2024 đến ngày 14/3/2024.", [("NT013", "20/3/2024 đến ngày 14/3/2024")]),
+    ("Đợt cao điểm tấn công trấn áp tội phạm (từ 10/8 - 05/8/2023).", [("NT013", "10/8 - 05/8/2023")]),
+    # over the new year, with the year written only at the end
+    ("Trực Tết Dương lịch từ ngày 30/12 - 02/01/2024.", []),
+    ("Kiểm tra an toàn thực phẩm từ ngày 14/3/2024 đến ngày 20/3/2024.", []),
+    # two dates compared, not a range
+    ("Số liệu đến 15/12/2022 đến nay đã cập nhật; kỳ trước đến 15/11/2022.", []),
+])
+def test_reversed_date_range(text, expected):
+    assert found(text, "NT013") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thời gian: 14 giờ 00, thứ Tư, ngày 21/3/2023 tại hội trường.", [("NT014", "thứ Tư")]),
+    ("Hội nghị tổ chức vào sáng Chủ nhật, ngày 19/3/2023.", []),
+    ("Hội nghị tổ chức vào ngày 19/3/2023 (thứ Bảy).", [("NT014", "thứ Bảy")]),
+    # ordinals, not weekdays
+    ("Tại kỳ họp thứ 5, ngày 10/12/2022, HĐND huyện đã thông qua nghị quyết.", []),
+    ("Hội nghị lần thứ hai, ngày 15/3/2023 được tổ chức tại trụ sở.", []),
+])
+def test_weekday_of_date(text, expected):
+    assert found(text, "NT014") == expected
+
+
+def test_commemoration_pair_both_days_checked():
+    assert found("kỷ niệm 91 năm ngày thành lập Đảng Cộng sản Việt Nam (04/02/1930 - 03/02/2021)", "NT010") == [
+        ("NT010", "04/02/1930")]
+    assert found("kỷ niệm 91 năm ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 04/02/2021)", "NT010") == [
+        ("NT010", "04/02/2021")]
+    assert found("nghỉ lễ Quốc khánh (01/9 - 04/9/2023) theo thông báo", "NT010") == []
+
+
+def test_same_reference_two_dates_despite_different_summaries():
+    text = ("Thực hiện Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ chức, hoạt động "
+            "và quản lý hội.\nĐề nghị sửa đổi Nghị định số 126/2024/NĐ-CP ngày 09/10/2024 của Chính phủ về tổ chức, "
+            "hoạt động và quản lý hội.")
+    assert found(text, "NT023") == [("NT023", "09/10/2024")]
+
+
+def test_reversed_term_after_crop_season_year():
+    assert found("Chỉ đạo sản xuất lúa vụ Đông Xuân năm 2020 - 2019 đúng khung lịch thời vụ.", "NT004") == [
+        ("NT004", "2020 - 2019")]

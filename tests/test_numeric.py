@@ -217,3 +217,82 @@ def test_corpus_findings_are_known():
         ("010", "SO002", "305.712 hồ sơ"),  # 293.132 + 12.579 = 305.711
         ("010", "SO001", "97,17%"),  # 17.019 / 17.525 = 97,11 %
     }
+
+
+# ---------------------------------------------------------------- shares, halves and changes of a named total
+
+# Correct sentences in the shapes the share / complement / change checks read: all must stay quiet.
+QUIET_SHAPES = [
+    # the share of a "trong đó" part is of the grand total, not of the figure just before it
+    "Trong tháng, hệ thống tiếp nhận 18.426 hồ sơ và giải quyết được 17.922 hồ sơ, chiếm tỷ lệ 97,26%. Trong đó, "
+    "giải quyết trước hạn 16.307 hồ sơ (chiếm tỷ lệ 88,5%); trễ hạn 951 hồ sơ (chiếm tỷ lệ 5,16%).",
+    # the base comes after the part: "hồ sơ đến hạn giải quyết 19.944 hồ sơ"
+    "Tiếp nhận mới 19.630 hồ sơ, hồ sơ trả trước và đúng hạn là 19.255 hồ sơ (đạt 96,55%), hồ sơ đến hạn giải "
+    "quyết 19.944 hồ sơ.",
+    # siblings with shares of their own are not totals of each other
+    "Tổng số hộ nghèo 1.548 hộ, chiếm tỷ lệ 10,81%; hộ cận nghèo 1.503 hộ, chiếm tỷ lệ 10,50%.",
+    # a share of an unnamed base ("dân số", the province's households)
+    "Toàn tỉnh có 57.180 hộ nghèo, chiếm tỷ lệ 12,81% dân số. Trong đó, hộ nghèo về thu nhập là 50.868 hộ. "
+    "Số hộ cận nghèo 43.316 hộ, chiếm tỷ lệ 9,12%.",
+    # a third kind of file ("trả lại") is named: received need not be done + pending
+    "Tiếp nhận 1.540 hồ sơ, đã giải quyết 1.502 hồ sơ, trả lại 10 hồ sơ; đang giải quyết 28 hồ sơ.",
+    # another period in between
+    "Trong tháng tiếp nhận 125 đơn, đã giải quyết 98 đơn; lũy kế từ đầu năm đang giải quyết 27 đơn.",
+    # overlapping "trong đó" parts: the excess is no single slipped digit
+    "Tổng thu ngân sách 12.450 triệu đồng, trong đó thu nội địa 11.200 triệu đồng, thu tiền sử dụng đất 4.500 "
+    "triệu đồng.",
+    # a change in percent after "giảm từ … xuống …" may be in points
+    "Số hộ nghèo giảm từ 1.548 hộ xuống còn 1.203 hộ, giảm 2,23% so với đầu năm.",
+    "Tỷ lệ hộ nghèo giảm từ 10,81% xuống còn 8,58%, giảm 2,23%.",
+    # "và" inside one name: three offices, not four
+    "Có 3 đơn vị chưa nộp báo cáo (Phòng Tư pháp, Phòng Y tế, Phòng Văn hóa và Thông tin).",
+    "Có 05 cơ quan được khen thưởng gồm: Phòng Nội vụ, Phòng Tài nguyên và Môi trường, Phòng Y tế, Văn phòng "
+    "HĐND và UBND, Công an huyện.",
+    # a place after a count of households tells where, not which
+    "Trong tháng có 03 hộ (bản Nậm Xe) bị thiệt hại nhà ở do mưa lớn.",
+    "Có 02 xã (huyện Phong Thổ) được công nhận đạt chuẩn nông thôn mới.",
+    # classes in communes: a count of classes is not a count of the communes listed
+    "Đã tổ chức 05 lớp tập huấn tại các xã: Tân Hà, Lộc An, Đinh Lạc và Lộc Đức.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET_SHAPES)
+def test_shapes_of_correct_figures_stay_quiet(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a "trong đó" part after a bracketed breakdown of the total
+    ("Lũy kế từ đầu năm phát sinh 7.310 hồ sơ liên thông (5.002 hồ sơ khai sinh và 2.308 hồ sơ khai tử), trong "
+     "đó: 6.120 hồ sơ đã trả kết quả (đạt tỷ lệ 82,7%).", ("SO006", "82,7%")),
+    # unit-less part after "trong đó" with its noun said before it
+    ("Tổng số hồ sơ cấp xã đã giải quyết là 52.410 hồ sơ; trong đó: Số hồ sơ giải quyết trước và đúng hạn là "
+     "52.006 (tỷ lệ 98,2%).", ("SO006", "98,2%")),
+    # received = done + pending
+    ("Tiếp nhận 1.540 hồ sơ, đã giải quyết 1.502 hồ sơ; đang giải quyết 83 hồ sơ.", ("SO004", "83 hồ sơ")),
+    # the difference of "từ A xuống B"
+    ("Số hộ nghèo giảm từ 1.548 hộ xuống còn 1.203 hộ, giảm 354 hộ.", ("SO015", "354")),
+    # a fraction written with "trên"
+    ("Đã có 12 trên 15 xã hoàn thành, đạt 75%.", ("SO001", "75%")),
+    # a lone name for a count of two communes
+    ("Còn 02 xã chưa hoàn thành chi trả (Pa Tần).", ("SO010", "02 xã")),
+])
+def test_new_shapes_are_found(text, expected):
+    assert found(text) == [expected]
+
+
+def test_trong_do_parts_over_the_total_by_one_digit():
+    text = ("Giá trị sản xuất công nghiệp đạt 4.250 triệu đồng, trong đó: khai thác 1.120 triệu đồng; chế biến "
+            "2.340 triệu đồng; điện, nước 1.790 triệu đồng.")
+    (f,) = check_text(text, SO_RULES)
+    assert (f.rule, f.excerpt, f.severity.value) == ("SO002", "4.250 triệu đồng", "warning")
+    assert "1.120 + 2.340 + 1.790 = 5.250" in f.evidence["arithmetic"]
+
+
+def test_table_total_row_and_rate_column():
+    table = ("TT\tĐơn vị\tKế hoạch (ha)\tThực hiện (ha)\tTỷ lệ (%)\n"
+             "1\tXã Tân Hà\t120\t114\t95,0\n2\tXã Lộc An\t80\t62\t77,5\n3\tXã Đinh Lạc\t100\t91\t91,0\n"
+             "\tTổng cộng\t300\t267\t89,0")
+    assert found(table) == []
+    assert sorted(found(table.replace("\t62\t", "\t26\t"))) == [("SO016", "267"), ("SO017", "77,5")]
+    assert found(table.replace("\t77,5\n", "\t75,5\n")) == [("SO017", "75,5")]

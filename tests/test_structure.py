@@ -178,3 +178,20 @@ def test_docx_empty_row(tmp_path):
     d.save(path)
     [f] = ct_findings(path)
     assert f.rule == "CT006" and f.location.row == 3 and "dòng 3" in f.message
+
+
+# ---------------------------------------------------------------- more numbering styles
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a. Trồng trọt\nGieo cấy 420 ha.\nb. Chăn nuôi\nTổng đàn ổn định.\nd. Thủy sản\nNuôi 12 ha.", [("CT010", "d.")]),
+    ("PHẦN I. KẾT QUẢ\nNội dung.\nPHẦN III. NHIỆM VỤ\nNội dung.", [("CT010", "PHẦN III")]),
+    ("Phần 1: Kết quả\nNội dung.\nPhần 2: Nhiệm vụ\nNội dung.", []),
+    ("I - TÌNH HÌNH\nNội dung.\nII - KẾT QUẢ\nNội dung.\nII - NHIỆM VỤ\nNội dung.", [("CT010", "II")]),
+    ("1- Nông nghiệp\nNội dung.\n2- Lâm nghiệp\nNội dung.\n4- Thủy sản\nNội dung.", [("CT010", "4")]),
+    # durations, not numbering
+    ("Lộ trình thực hiện:\n1 - 2 tháng đầu: rà soát.\n3 - 4 tháng tiếp theo: triển khai.", []),
+])
+def test_numbering_styles(tmp_path, text, expected):
+    got = [(f.rule, f.excerpt) for f in ct_findings(write_txt(tmp_path, text)) if f.rule == "CT010"]
+    assert got == expected

@@ -202,7 +202,7 @@ def month_before_full_date(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> I
 # ---------------------------------------------------------------- NT004-NT006 ranges and terms
 
 TERM_WORD = regex.compile(
-    r"(?P<w>nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|năm\s+học|niên\s+khóa|niên\s+khoá|niên\s+độ|khóa|khoá|vụ(?:\s+\p{L}+){1,2}"
+    r"(?P<w>nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|năm\s+học|niên\s+khóa|niên\s+khoá|niên\s+độ|khóa|khoá|vụ(?:\s+\p{L}+){1,2}?(?:\s+năm)?"
     r"|kế\s+hoạch(?:\s+\p{L}+){0,3}|chiến\s+lược|quy\s+hoạch|từ\s+năm|năm)\s*(?:\(\s*)?$", regex.IGNORECASE)
 
 
@@ -542,6 +542,11 @@ def commemoration_day(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterab
                                                             f"âm lịch năm {year})")
                 continue
             if (fact.day, fact.month) != (c.day, c.month):
+                other = _anniversary_pair(ctx, unit, fact)
+                if other is not None and (other.day, other.month) == (c.day, c.month):
+                    # "(04/02/1930 - 03/02/2021)": both ends of an anniversary pair fall on the day
+                    yield _wrong_day(ctx, rule, unit, fact, c, f"{c.day:02d}/{c.month:02d}")
+                    continue
                 if _opens_other_range(ctx, unit, fact):
                     continue  # "Quốc khánh (01/9 - 04/9/2023)": the days off, not the day itself
                 yield _wrong_day(ctx, rule, unit, fact, c, f"{c.day:02d}/{c.month:02d}")
@@ -555,6 +560,25 @@ def commemoration_day(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterab
                     suggestion=f"{c.day:02d}/{c.month:02d}/{c.year}",
                     evidence={"name": c.name, "founded": f"{c.day:02d}/{c.month:02d}/{c.year}", "written": fact.text,
                               "arithmetic": f"{c.name}: {c.day:02d}/{c.month:02d}/{c.year} ≠ {fact.text}"})
+                continue
+            # "(03/02/1930 - 04/02/2021)": the anniversary itself falls on the same day
+            other = _anniversary_pair(ctx, unit, fact)
+            if other is not None and other.start not in seen and (other.day, other.month) != (c.day, c.month):
+                seen.add(other.start)
+                yield _wrong_day(ctx, rule, unit, other, c, f"{c.day:02d}/{c.month:02d}")
+
+
+def _anniversary_pair(ctx, unit, fact: DateFact) -> Optional[DateFact]:
+    """"(03/02/1930 - 03/02/2021)": the date after the dash when both dates carry a year and the
+    years are far apart (an anniversary counted from the founding day, not a few days off)."""
+    text = unit.ntext
+    m = regex.match(r"\s*[-–—]\s*(?:ngày\s+)?", text[fact.end:fact.end + 12], regex.IGNORECASE)
+    if not m or fact.year is None:
+        return None
+    other = next((d for d in ctx.facts(unit).dates if d.start == fact.end + m.end()), None)
+    if other is None or other.year is None or other.year - fact.year < 5 or not other.valid:
+        return None
+    return other
 
 
 def _opens_other_range(ctx, unit, fact: DateFact) -> bool:
@@ -669,6 +693,97 @@ def can_chi_year(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Fi
                                         "arithmetic": f"can: ({year} − 4) mod 10 = {(year - 4) % 10} → "
                                                       f"{CAN[(year - 4) % 10]}; chi: ({year} − 4) mod 12 = "
                                                       f"{(year - 4) % 12} → {CHI[(year - 4) % 12]}"})
+
+
+# ---------------------------------------------------------------- NT013 date ranges, NT014 weekdays
+
+RANGE_JOIN = regex.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?", regex.IGNORECASE)
+RANGE_OPEN = regex.compile(r"(?<!\p{L})từ\s+(?:ngày\s+)?$", regex.IGNORECASE)
+
+
+class DateRangeParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    # a first date written without its year is read in the year of the second unless that puts it
+    # more than this many days after the second ("25/12 - 05/01/2021" crosses the new year)
+    max_backwards_days: int = Field(60, ge=1, le=180)
+
+
+@register("reversed_date_range", DateRangeParams)
+def reversed_date_range(ctx: CheckContext, rule: RuleSpec, p: DateRangeParams) -> Iterable[Finding]:
+    """"từ ngày 15/3/2021 đến ngày 10/3/2021": the end of a range of days before its start."""
+    for unit in ctx.units():
+        text = unit.ntext
+        dates = [d for d in ctx.facts(unit).dates if d.valid and d.day is not None and d.month is not None]
+        for a, b in zip(dates, dates[1:]):
+            between = text[a.end:b.start]
+            if len(between) > 14 or not RANGE_JOIN.fullmatch(between):
+                continue
+            if not regex.search(r"[-–—]", between) and not RANGE_OPEN.search(text[max(0, a.start - 12):a.start]):
+                continue  # "… 15/3 đến 10/3": only "từ … đến …" or "… - …" is a range
+            start, end = _range_dates(a, b)
+            if start is None or end is None or end >= start:
+                continue
+            if (a.year is None or b.year is None) and (start - end).days > p.max_backwards_days:
+                continue  # "25/12 - 05/01/2021": over the new year
+            yield ctx.finding(
+                rule, unit, a.start, b.end,
+                suggestion="Kiểm tra lại ngày bắt đầu và ngày kết thúc",
+                evidence={"range": text[a.start:b.end], "start": fmt_date(start), "end": fmt_date(end),
+                          "arithmetic": f"{fmt_date(end)} < {fmt_date(start)}"})
+
+
+def _range_dates(a: DateFact, b: DateFact) -> tuple[Optional[date], Optional[date]]:
+    """Both ends of "a - b"; a missing year is taken from the other end (2024, a leap year, when
+    neither has one)."""
+    ya = a.year if a.year is not None else (b.year if b.year is not None else 2024)
+    yb = b.year if b.year is not None else ya
+    try:
+        return date(ya, a.month, a.day), date(yb, b.month, b.day)
+    except ValueError:
+        return None, None
+
+
+WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3, "sáu": 4, "6": 4,
+            "bảy": 5, "7": 5}
+WEEKDAY_NAMES = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
+# "(vào) sáng thứ Năm, ngày 22/01/2026"; the word before "thứ" must not take an ordinal
+# ("kỳ họp thứ 5, ngày …", "lần thứ hai").
+WEEKDAY_BEFORE = regex.compile(
+    r"(?:(?:^|[,;:(\-–])\s*|(?<!\p{L})(?:vào|sáng|chiều|tối|trưa|đêm|hôm|giờ|phút|\d{1,2}h(?:\d{2})?)\s+)"
+    r"(?P<w>(?:thứ|Thứ|THỨ)\s+(?P<d>[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)"
+    r"\s*,?\s*(?:ngày\s+)?$")
+WEEKDAY_AFTER = regex.compile(
+    r"^\s*\(\s*(?P<w>(?:thứ|Thứ)\s+(?P<d>[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)\s*\)")
+
+
+@register("weekday_of_date")
+def weekday_of_date(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
+    """"thứ Năm, ngày 22/01/2026": the weekday written with a full date must be that date's."""
+    for unit in ctx.units():
+        text = unit.ntext
+        for fact in ctx.facts(unit).dates:
+            if fact.year is None or not fact.valid or fact.day is None or fact.month is None:
+                continue
+            m = WEEKDAY_BEFORE.search(text[max(0, fact.start - 40):fact.start])
+            span = None
+            if m:
+                off = max(0, fact.start - 40)
+                span = (off + m.start("w"), off + m.end("w"))
+            else:
+                m = WEEKDAY_AFTER.match(text[fact.end:fact.end + 20])
+                if m:
+                    span = (fact.end + m.start("w"), fact.end + m.end("w"))
+            if span is None:
+                continue
+            written = 6 if m.group("d") is None else WEEKDAYS[m.group("d").lower()]
+            right = date(fact.year, fact.month, fact.day).weekday()
+            if written == right:
+                continue
+            yield ctx.finding(
+                rule, unit, span[0], span[1], date=fact.text, right=WEEKDAY_NAMES[right],
+                suggestion=WEEKDAY_NAMES[right],
+                evidence={"date": fact.text, "weekday": WEEKDAY_NAMES[right], "written": text[span[0]:span[1]],
+                          "arithmetic": f"{fact.text} là {WEEKDAY_NAMES[right]}, không phải {text[span[0]:span[1]]}"})
 
 
 __all__ = ["report_period", "resolve_year", "full_date", "can_chi", "commemorations", "clause_bounds"]

@@ -212,13 +212,32 @@ def doc_ref_two_dates(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterab
             continue
         if ref.year is None and seen.date.year != ref.date.year:
             continue  # numbers restart each year: two documents
-        if seen.issuer and ref.issuer and seen.issuer != ref.issuer:
+        if not _same_issuer(seen.issuer, ref.issuer):
             continue
         s, e = ref.date_span
         yield ctx.finding(rule, ref.unit, s, e, reference=ref.text, other=fmt_date(seen.date),
                           related=seen.unit.location(*seen.date_span),
                           evidence={"reference": ref.text, "dates": [fmt_date(seen.date), fmt_date(ref.date)],
                                     "arithmetic": f"{ref.text}: {fmt_date(seen.date)} ≠ {fmt_date(ref.date)}"})
+
+
+# Words that end the name of an issuing body ("của Chính phủ quy định về …", "của UBND tỉnh về việc …").
+ISSUER_END = regex.compile(
+    r"\s+(?:về|v/v|quy\s+định|phê\s+duyệt|ban\s+hành|hướng\s+dẫn|triển\s+khai|thực\s+hiện|sửa\s+đổi|"
+    r"đã|đến|trong|cho|và|tại|đối\s+với|nhằm|để|chỉ\s+đạo|việc|theo|với|được|thông\s+qua|"
+    r"gửi|cụ\s+thể|tiếp\s+tục)(?!\p{L})", regex.IGNORECASE)
+
+
+def _issuer_name(who: str) -> str:
+    m = ISSUER_END.search(" " + who)
+    return (" " + who)[:m.start()].strip() if m else who.strip()
+
+
+def _same_issuer(a: str, b: str) -> bool:
+    """Two "của …" phrases name the same body unless both are named and the names differ
+    ("của Chính phủ quy định về …" and "của Chính phủ về …" name the same body)."""
+    a, b = _issuer_name(a), _issuer_name(b)
+    return not a or not b or a == b
 
 
 @register("doc_ref_order")
@@ -250,7 +269,7 @@ def doc_ref_order(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[F
             for b, db, span_b, wb in dated[i + 1:]:
                 if a.symbol != b.symbol or da.year != db.year or (a.year or da.year) != (b.year or db.year):
                     continue
-                if wa and wb and wa != wb:
+                if not _same_issuer(wa, wb):
                     continue
                 na, nb = int(a.number), int(b.number)
                 if na == nb or (na < nb) == (da <= db) or da == db:

@@ -17,11 +17,16 @@ from .arith import culprit_note, fits, fmt, in_span
 
 class PercentOfFractionParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    max_gap: int = Field(40, ge=0, le=200)  # characters allowed between fraction and percent
+    max_gap: int = Field(100, ge=0, le=200)  # characters allowed between fraction and percent
+    near: int = Field(40, ge=0, le=200)  # beyond this, the percent must follow ", đạt" / "(đạt" directly
     # Between the fraction and its percent: words without figures or sentence breaks,
     # ending in a connector ("đạt", "chiếm", "tỷ lệ", "(") — or nothing but punctuation.
     connector: str = (r"^(?:[\s,(]*|[^\d%;.!?]*?(?:đạt|bằng|chiếm|tương đương|tương ứng|tỷ lệ|tỉ lệ|\()"
                       r"(?:\s+(?:tỷ lệ|tỉ lệ|khoảng|gần|trên|hơn))?\s*[(=:]?\s*)$")
+
+
+LONG_GAP_TAIL = regex.compile(r"[,(]\s*(?:đạt|bằng|chiếm|tương đương|tương ứng)(?:\s+(?:tỷ lệ|tỉ lệ))?\s*:?\s*$",
+                              regex.IGNORECASE)
 
 
 @register("percent_of_fraction", PercentOfFractionParams)
@@ -30,16 +35,19 @@ def percent_of_fraction(ctx: CheckContext, rule: RuleSpec, p: PercentOfFractionP
     connector = regex.compile(p.connector, regex.IGNORECASE)
     for unit in ctx.units():
         facts = ctx.facts(unit)
-        if not facts.fractions or not facts.percents:
+        if not facts.percents or not (facts.fractions or len(facts.quantities) >= 2):
             continue
         text = unit.ntext
-        for frac in facts.fractions:
+        for frac in list(facts.fractions) + _fractions_in_words(text, facts):
             following = [pc for pc in facts.percents if 0 <= pc.start - frac.end <= p.max_gap]
             if not following:
                 continue
             pct = following[0]
-            if not connector.match(text[frac.end:pct.start]):
+            gap = text[frac.end:pct.start]
+            if not connector.match(gap):
                 continue
+            if len(gap) > p.near and not LONG_GAP_TAIL.search(gap):
+                continue  # a long way off, the percent must open its own clause: "…, đạt 98%"
             part, whole = frac.part.value, frac.whole.value
             if whole == 0:
                 continue
@@ -64,6 +72,28 @@ def percent_of_fraction(ctx: CheckContext, rule: RuleSpec, p: PercentOfFractionP
 
 
 
+class _WordFraction:
+    """"12 trên 15 xã", "12 trên tổng số 15 xã": a fraction written with "trên"."""
+
+    def __init__(self, part, whole):
+        self.part, self.whole = part, whole
+        self.start, self.end = part.start, whole.end
+
+
+WORD_FRACTION_GAP = regex.compile(r"\s+trên\s+(?:tổng\s+số\s+)?", regex.IGNORECASE)
+
+
+def _fractions_in_words(text: str, facts) -> list:
+    out = []
+    for a, b in zip(facts.quantities, facts.quantities[1:]):
+        if not WORD_FRACTION_GAP.fullmatch(text, a.number.end, b.start) or b.unit is None or not b.unit.is_count:
+            continue
+        if a.number.decimals or b.number.decimals or a.value > b.value:
+            continue
+        out.append(_WordFraction(a, b))
+    return out
+
+
 # ---------------------------------------------------------------- SO005 plan, then actual
 
 PLAN_AFTER_RE = regex.compile(r"\s*(?:so với\s+)?(?:KH|kế hoạch|chỉ tiêu|dự toán)(?!\p{L})", regex.IGNORECASE)
@@ -73,6 +103,7 @@ PLAN_CUE_RE = regex.compile(
     regex.IGNORECASE)
 FULL_PLAN_RE = regex.compile(r"\s*,?\s*đạt\s+100\s*%\s*(?:KH|kế hoạch)", regex.IGNORECASE)
 SENTENCE_STOP_RE = regex.compile(r"(?<!\d)\.(?!\d)|;|!|\?")
+PLAN_CLAUSE_RE = regex.compile(r"\s*(?:[-+•]\s*)?(?:KH|kế hoạch|chỉ tiêu|dự toán)(?!\p{L})", regex.IGNORECASE)
 
 
 class PercentOfPlanParams(BaseModel):
@@ -107,6 +138,8 @@ def percent_of_plan(ctx: CheckContext, rule: RuleSpec, p: PercentOfPlanParams) -
                     actual.end <= o.start < pct.start for o in list(facts.percents) + list(facts.fractions)):
                 continue
             plan, earlier = _plan_for(text, facts, actual, comparable)
+            if plan is None:
+                plan = _plan_after(text, facts, actual, pct, comparable)
             if plan is None or plan.value == 0:
                 continue
             value = actual.value * actual.unit.factor / (plan.value * plan.unit.factor) * 100
@@ -126,6 +159,23 @@ def percent_of_plan(ctx: CheckContext, rule: RuleSpec, p: PercentOfPlanParams) -
             )
 
 
+PLAN_IN_BRACKET_RE = regex.compile(
+    r"\s*(?:so với\s+)?(?:KH|kế hoạch|chỉ tiêu|dự toán)(?:\s+(?:năm|vốn|được giao|giao|HĐND|tỉnh|huyện|xã|\d{4}))*"
+    r"\s*\(\s*", regex.IGNORECASE)
+
+
+def _plan_after(text, facts, actual, pct, comparable):
+    """"12.345 triệu đồng, bằng 61,7% dự toán năm (20.000 triệu đồng)": the plan in brackets after."""
+    m = PLAN_IN_BRACKET_RE.match(text, pct.end)
+    if not m:
+        return None
+    inside = [q for q in in_span(facts.quantities, m.end(), m.end() + 40) if q.start == m.end()]
+    if len(inside) != 1 or not comparable(actual.unit, inside[0].unit):
+        return None
+    close = text.find(")", inside[0].end)
+    return inside[0] if close >= 0 and not text[inside[0].end:close].strip(" ,") else None
+
+
 def _plan_for(text, facts, actual, comparable):
     """The plan an actual figure is measured against: a figure right after "kế hoạch"/"KH"/
     "chỉ tiêu" earlier in the same sentence, else a figure said to be "đạt 100% KH" earlier in
@@ -133,6 +183,10 @@ def _plan_for(text, facts, actual, comparable):
     w0 = max(0, actual.start - 600)
     stops = [m.end() for m in SENTENCE_STOP_RE.finditer(text, w0, actual.start)]
     sentence_start = stops[-1] if stops else w0
+    if stops and text[stops[-1] - 1] == ";" and PLAN_CLAUSE_RE.match(
+            text, stops[-2] if len(stops) > 1 else w0, stops[-1]):
+        # "Chỉ tiêu giao 350 lao động; đã giải quyết việc làm cho 378 lao động, đạt 108% chỉ tiêu"
+        sentence_start = stops[-2] if len(stops) > 1 else w0
     same = [q for q in in_span(facts.quantities, sentence_start, actual.start) if q.end <= actual.start
             and comparable(actual.unit, q.unit)]
     cued = [q for q in same if PLAN_CUE_RE.search(text[max(sentence_start, q.start - 30):q.start])]
@@ -153,6 +207,50 @@ def _plan_for(text, facts, actual, comparable):
 
 
 # ---------------------------------------------------------------- SO015 growth
+
+# "giảm từ 1.548 hộ xuống còn 1.203 hộ, giảm 345 hộ (22,3%)": the change is the difference of the two.
+FROM_TO_RE = regex.compile(
+    r"(?P<dir>tăng|giảm)\s+từ\s+(?P<a>\S+)[^\d;.]{0,25}?\s+(?:lên|xuống)\s+(?:còn\s+|mức\s+)?(?P<b>\S+)",
+    regex.IGNORECASE)
+CHANGE_AFTER_RE = regex.compile(r"[^\d;.]{0,30}?(?:,\s*|\(\s*|\s)(?:tức\s+là\s+|tương\s+ứng\s+)?"
+                                r"(?P<dir>tăng|giảm)(?:\s+(?:thêm|được|đi))?\s+$", regex.IGNORECASE)
+
+
+def _from_to_changes(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
+    from ..extract.units import comparable
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        if len(facts.quantities) < 3 and not (facts.quantities and facts.percents):
+            continue
+        text = unit.ntext
+        for m in FROM_TO_RE.finditer(text):
+            qa = next((q for q in facts.quantities if q.start == m.start("a")), None)
+            qb = next((q for q in facts.quantities if q.start == m.start("b")), None)
+            if qa is None or qb is None or qa.unit is None or not comparable(qa.unit, qb.unit):
+                continue
+            a = qa.value * qa.unit.factor
+            b = qb.value * qb.unit.factor
+            direction = m.group("dir").lower()
+            if (direction == "tăng") != (b > a) or a == b:
+                continue
+            # a percent after it may be a relative change or a change of a rate in points: not read
+            later = [q for q in facts.quantities if qb.end < q.start <= qb.end + 45]
+            for fig in later:
+                cue = CHANGE_AFTER_RE.fullmatch(text, qb.end, fig.start)
+                if not cue or cue.group("dir").lower() != direction:
+                    continue
+                if not comparable(qa.unit, fig.unit):
+                    break
+                actual = abs(b - a) / fig.unit.factor
+                ok = fits(actual, fig.number, allow_truncation=False)
+                shown = f"|{qb.number.text} − {qa.number.text}| = {fmt(actual, fig.number.decimals)}"
+                if not ok:
+                    yield ctx.finding(
+                        rule, unit, fig.start, fig.number.end, arithmetic=shown, stated=fig.number.text,
+                        suggestion=f"Theo hai số liệu, mức {direction} là {shown.split(' = ')[-1]}",
+                        evidence={"arithmetic": f"{shown}; báo cáo ghi {fig.number.text}", "from": qa.number.text,
+                                  "to": qb.number.text, "computed": float(round(actual, 4))})
+                break
 
 GROWTH_BEFORE_RE = regex.compile(r"(?P<dir>tăng|giảm)\s*(?:khoảng\s*)?$", regex.IGNORECASE)
 GROWTH_BASE_RE = regex.compile(r"\s*so\s+với\s+(?P<base>(?:[^.;!?]|(?<=\d)\.(?=\d)){0,80})", regex.IGNORECASE)
@@ -204,3 +302,4 @@ def growth_rate(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
                 evidence={"arithmetic": f"{arithmetic}; báo cáo ghi {pct.text}", "current": cur.number.text,
                           "base": base.number.text, "computed": float(round(change, 4))},
             )
+    yield from _from_to_changes(ctx, rule)

@@ -56,9 +56,18 @@ def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
                 and not regex.search(r"như sau", enum.gap):
             continue
         if enum.kind == "paren":
-            if _words(enum.gap) > 8 or len(enum.items) < 2:
+            if _words(enum.gap) > 8 or len(enum.items) < 2 and not _lone_place(total, enum):
                 continue
             if _names(enum.items) is None:
+                continue
+        elif enum.kind in ("gom", "cu_the"):
+            # "Có 03 xã được công nhận … gồm: Tân Hà, Lộc An và Đinh Lạc": names after "gồm"/"cụ thể"
+            if _words(enum.gap) > 12 or len(enum.items) < 2 or _names(enum.items) is None:
+                continue
+            if not regex.match(r"\s*(?:là|có)?\s*:", loc.unit.ntext[enum.start - 2:enum.start + 1]) and \
+                    not regex.search(r":\s*$", loc.unit.ntext[:enum.start]):
+                continue  # without a colon the end of the list is a guess
+            if regex.search(r"\d", loc.unit.ntext[enum.start:enum.end]):
                 continue
         elif enum.kind == "bullets":
             intro = loc.unit.ntext
@@ -80,8 +89,8 @@ def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
         else:
             continue
         n = len(enum.items)
-        if n == total.value:
-            continue
+        if n == total.value or _joined_count(loc.unit.ntext, enum.items) == total.value:
+            continue  # "Phòng Văn hóa và Thông tin" is one name: "và" may join words, not items
         arithmetic = f"ghi {total.number.text} {total.unit.canonical} nhưng danh sách có {n} mục"
         yield ctx.finding(
             rule, loc.unit, total.start, total.end, arithmetic=arithmetic, stated=total.number.text, count=n,
@@ -89,6 +98,33 @@ def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
             evidence={"arithmetic": arithmetic, "stated": total.number.text, "listed": n,
                       "items": [it.text for it in enum.items]},
         )
+
+
+def _joined_count(text: str, items: list[Item]) -> int:
+    """The number of items when " và " joins words of one name instead of separating two."""
+    n = len(items)
+    for a, b in zip(items, items[1:]):
+        if regex.fullmatch(r"\s+và\s+", text[a.end:b.start]):
+            n -= 1
+    return n
+
+
+PLACE_NOUNS = {"xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "thôn",
+               "bản", "tổ dân phố", "khu phố", "ấp", "làng"}
+
+
+def _lone_place(total, enum: Enumeration) -> bool:
+    """"02 xã chưa tiêm phòng xong (Nậm Xe)": a count of places (two or more) followed by one place
+    name. A name with another place word ("03 hộ (bản Nậm Xe)", "02 xã (huyện Phong Thổ)") tells
+    where, not which."""
+    noun = total.unit.canonical.lower()
+    if noun not in PLACE_NOUNS or total.value < 2 or len(enum.items) != 1:
+        return False
+    text = enum.items[0].text.strip()
+    prefix = ADMIN_PREFIX_RE.match(text)
+    if prefix and " ".join(prefix.group().lower().split()).removeprefix("các ") != noun:
+        return False
+    return _name_key(text) is not None
 
 
 def _clause_start(text: str) -> int:

@@ -16,7 +16,7 @@ from ..findings import Finding, Severity
 from ..model import TextUnit
 from ..ruleset import RuleSpec
 from . import register
-from .arith import in_span, as_written, slip_note, fits, fmt, interval_sum
+from .arith import in_span, as_written, slip_note, fits, fmt, interval_sum, one_slip_apart
 
 # An item whose figure is a change, a comparison, an average or another period is not a part.
 NOT_A_PART_RE = regex.compile(
@@ -126,7 +126,10 @@ def breakdown_sum(ctx: CheckContext, rule: RuleSpec, p: SumParams) -> Iterable[F
     """"39 con (11 con trâu, 23 con nghé, 01 con bò, 04 con bê)": an exhaustive list adds up to its total."""
     for loc in enumerations(ctx):
         enum = loc.enum
-        if not _total_ok(enum) or enum.partial:
+        # a "trong đó" list may name only some parts, but parts that are disjoint cannot add up to
+        # more than the whole: that is said when one slipped digit explains the excess exactly
+        some_parts = enum.partial and not enum.open_ended
+        if not _total_ok(enum) or (enum.partial and not some_parts):
             continue
         if enum.kind != "bullets" and _words(enum.gap) > MAX_GAP_WORDS:
             continue
@@ -154,6 +157,8 @@ def breakdown_sum(ctx: CheckContext, rule: RuleSpec, p: SumParams) -> Iterable[F
         unit_txt = f" {total.unit.canonical}" if mixed and not total.unit.is_count else ""
         if hi >= t_lo and lo <= t_hi:
             continue
+        if some_parts and (lo <= t_hi or any((q.value - _half(q)) * q.unit.factor > t_hi for q in parts)):
+            continue  # short of the total, or one part alone exceeds it (SO003)
         if enum.kind == "bullets" or enum.loose:
             # where such a list ends is a guess: if its first items already make the total,
             # the rest is something else ("…, gồm 10.000 con trâu, 31.108 con bò, đàn gia cầm 291.000 con")
@@ -172,8 +177,10 @@ def breakdown_sum(ctx: CheckContext, rule: RuleSpec, p: SumParams) -> Iterable[F
             if need >= 0:
                 candidates.append(("số thành phần", q.number.text, as_written(need, q.number.text)))
         note = slip_note(candidates)
+        if some_parts and not any(one_slip_apart(w, c) for _, w, c in candidates):
+            continue
         yield ctx.finding(
-            rule, loc.unit, total.start, total.end, severity=Severity.warning if short else None,
+            rule, loc.unit, total.start, total.end, severity=Severity.warning if short or some_parts else None,
             arithmetic=arithmetic, stated=total.number.text,
             suggestion=("Kiểm tra lại tổng hoặc các số thành phần" + (f" ({note})" if note else "")),
             evidence={"arithmetic": arithmetic, "total": total.number.text,
@@ -219,13 +226,19 @@ def part_exceeds_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding
     """"10.084 lượt người (trong đó 5.502 lượt người nghèo …)": no part may exceed the whole."""
     for loc in enumerations(ctx):
         enum = loc.enum
-        if not _total_ok(enum):
+        total = enum.total
+        if total is None:
             continue
+        unit = total.unit
+        if unit is None:
+            unit = _borrowed_unit(enum)  # "là 2.372 (trong đó, cấp tỉnh 1.946 TTHC, cấp xã 426 TTHC)"
+            if unit is None:
+                continue
+            total = Quantity(total.number, unit, "", total.end)
         if enum.kind != "bullets" and _words(enum.gap) > MAX_GAP_WORDS:
             continue
-        total = enum.total
         t_hi = (total.value + _half(total)) * total.unit.factor
-        parts = _parts(enum, strict=False) or []
+        parts = _parts(enum, strict=False, unit=unit) or []
         if enum.loose and parts:
             first = next((it for it in enum.items if it.quantities), None)
             parts = [q for q in parts if first is not None and q in first.quantities]
@@ -244,6 +257,16 @@ def part_exceeds_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding
                 suggestion="Số thành phần không thể lớn hơn tổng; kiểm tra lại một trong hai số",
                 evidence={"arithmetic": arithmetic, "total": total.number.text, "part": q.number.text},
             )
+
+
+def _borrowed_unit(enum: Enumeration):
+    """A bare total directly followed by a bracket whose items all count the same thing."""
+    if enum.kind != "paren" or enum.gap.strip():
+        return None
+    units = [q.unit for it in enum.items for q in it.quantities]
+    if len(units) < 2 or any(u is None or not u.is_count for u in units) or len({head(u) for u in units}) != 1:
+        return None
+    return units[0]
 
 
 def _item_of(enum: Enumeration, q: Quantity) -> Item:
@@ -303,6 +326,67 @@ def fraction_complement(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Findin
                               **({"likely_slip": note} if note else {})},
                 )
                 break
+    yield from _received_done_pending(ctx, rule)
+
+
+# "tiếp nhận 339.133 hồ sơ, đã giải quyết 305.712 hồ sơ (…); đang giải quyết 33.421 hồ sơ": received =
+# done + pending, when the sentence names exactly those two parts of the total.
+RECEIVED_CUE_RE = regex.compile(r"(?<!\p{L})(?:tiếp\s+nhận(?:\s+mới)?|thụ\s+lý|tổng\s+số|phát\s+sinh)(?!\p{L})"
+                                r"[^\d;.]{0,40}$", regex.IGNORECASE)
+DONE_CUE_RE = regex.compile(r"(?<!\p{L})(?:đã|hoàn\s+thành|giải\s+quyết\s+xong)(?!\p{L})[^\d;]{0,40}$",
+                            regex.IGNORECASE)
+PENDING_CUE_RE = regex.compile(r"(?<!\p{L})(?:đang|chưa|còn(?:\s+lại)?|tồn)(?!\p{L})[^\d;]{0,40}$",
+                               regex.IGNORECASE)
+
+
+def _received_done_pending(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        if len(facts.quantities) < 3:
+            continue
+        text = unit.ntext
+        depth, level = 0, []
+        for ch in text:
+            depth += 1 if ch == "(" else 0
+            level.append(depth)
+            depth -= 1 if ch == ")" and depth else 0
+        for total in facts.quantities:
+            if total.unit is None or not total.unit.is_count or total.number.decimals or level[total.start]:
+                continue
+            if not RECEIVED_CUE_RE.search(text[max(0, total.start - 60):total.start]):
+                continue
+            end_m = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?]").search(text, total.end)
+            end = end_m.start() if end_m else len(text)
+            after = [q for q in in_span(facts.quantities, total.end, end) if not level[q.start]
+                     and q.unit is not None and head(q.unit) == head(total.unit)]
+            if len(after) != 2 or any(in_span(facts.fractions, total.end, end)):
+                continue
+            done, rest = after
+            if not (DONE_CUE_RE.search(text[max(total.end, done.start - 45):done.start])
+                    and PENDING_CUE_RE.search(text[max(done.end, rest.start - 45):rest.start])):
+                continue
+            if any(regex.search(r"(?<!\p{L})(?:tiếp\s+nhận|trong\s+đó|lũy\s+kế|luỹ\s+kế|tháng|năm|kỳ)(?!\p{L})",
+                                text[a:b], regex.IGNORECASE)
+                   for a, b in ((total.end, done.start), (done.end, rest.start))):
+                continue  # another period or a subset: not the two halves of this total
+            a, b, c = done.value, rest.value, total.value
+            if a + b == c:
+                continue
+            candidates = [("số đã giải quyết", done.number.text, as_written(c - b, done.number.text)),
+                          ("số đang giải quyết", rest.number.text, as_written(c - a, rest.number.text)),
+                          ("tổng", total.number.text, as_written(a + b, total.number.text))]
+            if c - b < 0 or c - a < 0 or not any(one_slip_apart(w, r) for _, w, r in candidates):
+                continue  # no single slipped digit explains it: maybe a third kind is left out
+            note = slip_note(candidates)
+            arithmetic = f"{done.number.text} + {rest.number.text} = {fmt(a + b, 0)} ≠ {total.number.text}"
+            yield ctx.finding(
+                rule, unit, rest.start, rest.end, severity=Severity.warning, arithmetic=arithmetic,
+                fraction=total.number.text,
+                suggestion=f"Theo tổng {total.number.text} thì phần còn lại là {as_written(c - a, rest.number.text)}"
+                           + (f" ({note})" if note else ""),
+                evidence={"arithmetic": arithmetic, "total": total.number.text, "done": done.number.text,
+                          "rest": rest.number.text, **({"likely_slip": note} if note else {})},
+            )
 
 
 # ---------------------------------------------------------------- SO006 share of a stated total
@@ -315,6 +399,7 @@ SHARE_RE = regex.compile(r"^(?:\s*\p{L}+){0,6}?\s*,?\s*(?:chiếm|bằng|tương
 @register("share_of_total")
 def share_of_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     """"… 5.502 lượt (chiếm 54,6%)" inside a breakdown of 10.084: the share is part / total."""
+    judged: set[tuple[int, int]] = set()
     for loc in enumerations(ctx):
         enum = loc.enum
         if not _total_ok(enum) or enum.kind == "bullets":
@@ -337,6 +422,7 @@ def share_of_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
                 shares.append((q, pcts[0]))
         stated_sum = sum((pc.number.value for _, pc in shares), Decimal(0))
         for q, pc in shares:
+            judged.add((loc.unit.index, pc.start))
             actual = q.value * q.unit.factor / (total.value * total.unit.factor) * 100
             if fits(actual, pc.number):
                 continue
@@ -352,6 +438,293 @@ def share_of_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
                 evidence={"arithmetic": arithmetic, "part": q.number.text, "total": total.number.text,
                           "computed": float(round(actual, 4))},
             )
+    yield from _shares_after_trong_do(ctx, rule, judged)
+
+
+# "X hồ sơ (…), trong đó: Y hồ sơ đã trả kết quả (đạt tỷ lệ P%)"; "… X hồ sơ. Trong đó, … Y hồ sơ
+# (chiếm tỷ lệ P%); …": a share of a part named after "trong đó" is a share of a total named before it.
+TRONG_DO_RE = regex.compile(r"(?<!\p{L})trong\s+đó(?!\p{L})", regex.IGNORECASE)
+PART_TO_SHARE_RE = regex.compile(
+    r"^(?:\s+\p{L}+){0,8}?\s*(?:[,(]\s*|\s)(?:(?:đạt|chiếm|bằng|tương\s+đương|tương\s+ứng)\s*)?"
+    r"(?:tỷ\s+lệ|tỉ\s+lệ)?\s*:?\s*$",
+    regex.IGNORECASE)
+SHARE_CUE_RE = regex.compile(r"chiếm|đạt|tỷ\s+lệ|tỉ\s+lệ|\(", regex.IGNORECASE)
+# after the percent: the end of the clause, or the base named as the total ("… 97% số hộ nghèo")
+SHARE_TAIL_RE = regex.compile(r"\s*(?:[);,.]|$|(?:so\s+với\s+|trên\s+|trong\s+)?(?:tổng\s+)?số(?!\p{L}))",
+                              regex.IGNORECASE)
+FULL_STOP_RE = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?]")
+
+
+def _shares_after_trong_do(ctx: CheckContext, rule: RuleSpec, judged: set) -> Iterable[Finding]:
+    """The share of a part listed after "trong đó" must be the part over one of the totals named
+    before "trong đó" (in the same sentence or the one before): any that fits keeps the rule quiet."""
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        if not facts.percents or len(facts.quantities) < 2:
+            continue
+        text = unit.ntext
+        marks = [m.start() for m in TRONG_DO_RE.finditer(text)]
+        quantities = [q for q in facts.quantities if q.unit is not None]
+        for pc in facts.percents:
+            if (unit.index, pc.start) in judged:
+                continue
+            before = [q for q in facts.quantities if q.end <= pc.start]
+            if not before:
+                continue
+            part = before[-1]
+            if part.unit is None:  # "…; trong đó: Số hồ sơ giải quyết đúng hạn là 193.457 (tỷ lệ 99,2%)"
+                part = _named_part(text, quantities, part, marks)
+                if part is None:
+                    continue
+            gap = text[part.end:pc.start]
+            if len(gap) > 60 or not PART_TO_SHARE_RE.match(gap) or not SHARE_CUE_RE.search(gap):
+                continue
+            if not SHARE_TAIL_RE.match(text, pc.end):
+                continue  # "… đạt 86% kế hoạch", "chiếm 12,8% dân số": another base
+            if any(f.start <= part.start < f.end for f in facts.fractions):
+                continue  # a fraction's own percent: SO001
+            k = next((m for m in reversed(marks) if m < part.start), None)
+            severity = None
+            if k is not None and not FULL_STOP_RE.search(text, k, part.start):
+                stops = [m.end() for m in FULL_STOP_RE.finditer(text, 0, k)]
+                window_start = stops[-2] if len(stops) >= 2 else 0  # this sentence and the one before
+                totals = [q for q in quantities if window_start <= q.start and q.end <= k
+                          and comparable(q.unit, part.unit) and q.value >= part.value and q.value > 0]
+            else:
+                # "đã tiếp nhận 18.426 hồ sơ và giải quyết được 17.922 hồ sơ, chiếm tỷ lệ 97,26%": one
+                # total named as such earlier in the sentence, and no other figure it could be of
+                totals, severity = _named_total(text, facts, quantities, part, pc), Severity.warning
+            if not totals:
+                continue
+            fits_any = False
+            for t in totals:
+                actual = part.value * part.unit.factor / (t.value * t.unit.factor) * 100
+                if fits(actual, pc.number):
+                    fits_any = True
+                    break
+            if fits_any:
+                continue
+            own = {q.start for q in totals if _own_percent(text, facts, q)}
+            total = next((t for t in reversed(totals) if t.start not in own), totals[-1])
+            actual = part.value * part.unit.factor / (total.value * total.unit.factor) * 100
+            correct = fmt(actual, pc.number.decimals)
+            note = slip_note([("tỷ lệ", pc.number.text, correct)])
+            others = [t.number.text for t in totals if t is not total]
+            arithmetic = f"{part.number.text} / {total.number.text} = {fmt(actual, 2)} %; báo cáo ghi {pc.text}"
+            yield ctx.finding(
+                rule, unit, pc.start, pc.end, severity=severity, arithmetic=arithmetic, stated=pc.text,
+                suggestion=f"Theo số liệu phải là {correct}%" + (f" ({note})" if note else ""),
+                evidence={"arithmetic": arithmetic, "part": part.number.text, "total": total.number.text,
+                          "computed": float(round(actual, 4)),
+                          **({"other_totals_tried": others} if others else {})},
+            )
+
+
+def _named_part(text: str, quantities: list[Quantity], bare: Quantity, marks: list[int]) -> Optional[Quantity]:
+    """A bare figure after "trong đó" whose noun is written before it ("Số hồ sơ … là 193.457"):
+    read it in the unit of the total named before "trong đó" with that noun."""
+    k = next((m for m in reversed(marks) if m < bare.start), None)
+    if k is None or bare.start - k > 150:
+        return None
+    lead = text[k:bare.start].lower()
+    for q in reversed([q for q in quantities if q.end <= k]):
+        noun = r"(?<!\p{L})" + regex.escape(q.unit.canonical.lower()) + r"(?!\p{L})"
+        if q.unit.is_count and regex.search(noun, lead):
+            return Quantity(bare.number, q.unit, "", bare.end)
+    return None
+
+
+TOTAL_CUE_RE = regex.compile(r"(?<!\p{L})(?:tổng\s+số|tổng\s+cộng|tổng|tiếp\s+nhận(?:\s+mới)?|thụ\s+lý|phát\s+sinh)"
+                             r"(?:\s+\p{L}+){0,4}?\s*(?:là|:)?\s*$", regex.IGNORECASE)
+
+
+def _named_total(text: str, facts, quantities: list[Quantity], part: Quantity, pc) -> list[Quantity]:
+    """The only figure of the sentence a share can be of: comparable with the part, larger, without a
+    share of its own, and introduced as a total ("tổng số", "tiếp nhận", "phát sinh")."""
+    stops = [m.end() for m in FULL_STOP_RE.finditer(text, 0, part.start)]
+    left = max([stops[-1] if stops else 0] + [m.end() for m in regex.finditer(r";", text[:part.start])])
+    right_m = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?;]").search(text, pc.end)
+    right = right_m.start() if right_m else len(text)
+    same = [q for q in quantities if left <= q.start and q.end <= right and q is not part
+            and comparable(q.unit, part.unit)]
+    candidates = [q for q in same if q.value > part.value and not _own_percent(text, facts, q)]
+    if len(candidates) != 1 or candidates[0].start > part.start:
+        return []
+    total = candidates[0]
+    if not TOTAL_CUE_RE.search(text[max(left, total.start - 40):total.start]):
+        return []
+    return same if all(q.start < part.start or q.value <= part.value for q in same) else []
+
+
+def _own_percent(text: str, facts, q: Quantity) -> bool:
+    """"17.922 hồ sơ, chiếm tỷ lệ 97,26%": a figure with a share of its own is not the total."""
+    return any(0 <= pc.start - q.end <= 60 and PART_TO_SHARE_RE.match(text[q.end:pc.start])
+               and SHARE_CUE_RE.search(text[q.end:pc.start]) for pc in facts.percents)
 
 
 __all__ = ["enumerations", "breakdown_sum", "part_exceeds_total", "fraction_complement", "share_of_total"]
+
+
+# ---------------------------------------------------------------- SO016 / SO017 tables of figures
+
+TOTAL_ROW_RE = regex.compile(
+    r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã|ngành))(?!\p{L})\s*:?\s*$",
+    regex.IGNORECASE)
+# columns whose figures do not add up down the column
+NOT_ADDITIVE_RE = regex.compile(
+    r"%|tỷ\s+lệ|tỉ\s+lệ|bình\s+quân|trung\s+bình|xếp\s+hạng|thứ\s+hạng|thứ\s+tự|điểm|so\s+sánh|tăng|giảm|"
+    r"đơn\s+giá|giá|hệ\s+số|năng\s+suất|mật\s+độ|chỉ\s+số|tuổi|thời\s+gian|thời\s+hạn|mã|số\s+hiệu|stt|^tt$|"
+    r"ghi\s+chú|năm\s+(?:thành\s+lập|sinh|ban\s+hành|hoàn\s+thành)",
+    regex.IGNORECASE)
+CELL_NUMBER_RE = regex.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*$")
+EMPTY_CELL_RE = regex.compile(r"^\s*[-–—]?\s*$")
+
+
+def _cell_number(text: str):
+    """A cell holding one figure (Vietnamese format) -> Number; "" or "-" -> 0; else None."""
+    from ..extract.numbers import Number, parse_vn_number
+    if EMPTY_CELL_RE.match(text):
+        return Number(Decimal(0), "0", 0, 0)
+    m = CELL_NUMBER_RE.match(text)
+    if not m:
+        return None
+    try:
+        return Number(parse_vn_number(m.group("n")), m.group("n"), m.start("n"), m.end("n"))
+    except ValueError:
+        return None
+
+
+def _table_grid(ctx: CheckContext):
+    """Tables as rows of cells: (view, [(row, {col: (text, units)})]) for tables with a header."""
+    from .structure import table_views
+    out = []
+    for view in table_views(ctx):
+        if not view.header or view.table.header_rows < 1:
+            continue
+        rows = []
+        for row in view.rows[view.table.header_rows:]:
+            cells = {}
+            for col, units in row.units_by_col.items():
+                cells[col] = ("\n".join(u.ntext for u in units).strip(), units)
+            rows.append((row, cells))
+        out.append((view, rows))
+    return out
+
+
+def _label_col(view, rows) -> Optional[int]:
+    """The first column holding words (names of the rows)."""
+    for col in range(len(view.header)):
+        texts = [cells.get(col, ("", []))[0] for _, cells in rows]
+        if sum(bool(regex.search(r"\p{L}{2,}", t)) for t in texts) >= max(1, len(texts) // 2):
+            return col
+    return None
+
+
+@register("table_column_total")
+def table_column_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
+    """A "Tổng cộng" row of a table must be the sum of the rows it totals, column by column."""
+    for view, rows in _table_grid(ctx):
+        label = _label_col(view, rows)
+        if label is None:
+            continue
+        totals = [i for i, (_, cells) in enumerate(rows) if TOTAL_ROW_RE.match(cells.get(label, ("", []))[0])]
+        if len(totals) != 1 or totals[0] not in (0, len(rows) - 1):
+            continue
+        t = totals[0]
+        parts = [r for i, r in enumerate(rows) if i != t]
+        if len(parts) < 2 or any(regex.match(r"\s*trong\s+đó", cells.get(label, ("", []))[0], regex.IGNORECASE)
+                                 for _, cells in parts):
+            continue  # a "trong đó" row is a subset of the row above it
+        tt = next((i for i, h in enumerate(view.header)
+                   if regex.fullmatch(r"\s*s?tt\.?\s*", h, regex.IGNORECASE)), None)
+        for col, title in enumerate(view.header):
+            if col in (label, tt) or NOT_ADDITIVE_RE.search(title):
+                continue
+            total_text, total_units = rows[t][1].get(col, ("", []))
+            total = _cell_number(total_text)
+            if total is None or not total_units or total.value == 0:
+                continue
+            numbers = [_cell_number(cells.get(col, ("", []))[0]) for _, cells in parts]
+            if any(n is None for n in numbers) or sum(1 for n in numbers if n.value) < 2:
+                continue
+            if any(regex.fullmatch(r"(?:19|20)\d{2}", n.text) for n in numbers + [total]):
+                continue  # years, not amounts
+            sums = _candidate_sums(parts, numbers, tt)
+            slack = sum((n.half_ulp for n in numbers if n.value), Decimal(0)) + total.half_ulp
+            if any(abs(s_ - total.value) <= slack for s_ in sums):
+                continue
+            exact = sums[0]
+            candidates = [("tổng", total.text, as_written(exact, total.text))]
+            for n in numbers:
+                if n.value:
+                    need = total.value - (exact - n.value)
+                    if need >= 0:
+                        candidates.append(("số thành phần", n.text, as_written(need, n.text)))
+            note = slip_note(candidates)
+            unit = total_units[0]
+            shown = " + ".join(n.text for n in numbers if n.value)
+            decimals = max(n.decimals for n in numbers + [total])
+            arithmetic = f"cột “{title}”: {shown} = {fmt(exact, decimals)} ≠ {total.text}"
+            start = unit.ntext.find(total.text)
+            yield ctx.finding(
+                rule, unit, max(start, 0), max(start, 0) + len(total.text) if start >= 0 else len(unit.ntext),
+                arithmetic=arithmetic, column=title,
+                suggestion="Kiểm tra lại dòng tổng hoặc các dòng chi tiết" + (f" ({note})" if note else ""),
+                evidence={"arithmetic": arithmetic, "column": title, "total": total.text,
+                          "parts": [n.text for n in numbers if n.value], "computed": float(exact),
+                          **({"likely_slip": note} if note else {})},
+            )
+
+
+def _candidate_sums(parts, numbers, tt) -> list[Decimal]:
+    """All rows; or only the top-level rows when the TT column tells levels (I, II / 1, 2 / -, +)."""
+    out = [sum((n.value for n in numbers), Decimal(0))]
+    if tt is None:
+        return out
+    marks = [cells.get(tt, ("", []))[0].strip() for _, cells in parts]
+    for level in (r"[IVX]{1,5}\.?", r"\d{1,3}\.?", r"[a-zđ][.)]?"):
+        chosen = [n.value for n, m in zip(numbers, marks) if regex.fullmatch(level, m)]
+        if 2 <= len(chosen) < len(numbers):
+            out.append(sum(chosen, Decimal(0)))
+    return out
+
+
+PLAN_COL_RE = regex.compile(r"^(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu)(?!\p{L})", regex.IGNORECASE)
+DONE_COL_RE = regex.compile(r"^(?:thực\s+hiện|ước\s+(?:thực\s+hiện|TH)|kết\s+quả|TH|đã\s+thực\s+hiện|lũy\s+kế|luỹ\s+kế)"
+                            r"(?!\p{L})", regex.IGNORECASE)
+RATE_COL_RE = regex.compile(r"^(?:tỷ\s+lệ|tỉ\s+lệ|so\s+với\s+(?:kế\s+hoạch|KH|dự\s+toán)|%|đạt)", regex.IGNORECASE)
+
+
+@register("table_rate_column")
+def table_rate_column(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
+    """A table with a plan column, an actual column and one rate column: rate = actual / plan."""
+    for view, rows in _table_grid(ctx):
+        header = [" ".join(h.split()) for h in view.header]
+        plan = [i for i, h in enumerate(header) if PLAN_COL_RE.match(h)]
+        done = [i for i, h in enumerate(header) if DONE_COL_RE.match(h)]
+        rate = [i for i, h in enumerate(header) if RATE_COL_RE.match(h)]
+        if len(plan) != 1 or len(done) != 1 or len(rate) != 1 or not plan[0] < done[0] < rate[0]:
+            continue
+        pc, dc, rc = plan[0], done[0], rate[0]
+        if regex.search(r"cùng\s+kỳ|năm\s+trước|so\s+với\s+(?:cùng|năm|kỳ)", header[rc], regex.IGNORECASE):
+            continue
+        for _, cells in rows:
+            pn, dn = _cell_number(cells.get(pc, ("", []))[0]), _cell_number(cells.get(dc, ("", []))[0])
+            rate_text, rate_units = cells.get(rc, ("", []))
+            rn = _cell_number(rate_text.replace("%", ""))
+            if pn is None or dn is None or rn is None or not pn.value or not rn.value or not rate_units:
+                continue
+            actual = dn.value / pn.value * 100
+            if fits(actual, rn):
+                continue
+            correct = fmt(actual, rn.decimals)
+            note = slip_note([("tỷ lệ", rn.text, correct)])
+            arithmetic = f"{dn.text} / {pn.text} = {fmt(actual, 2)} %; bảng ghi {rn.text}"
+            unit = rate_units[0]
+            start = unit.ntext.find(rn.text)
+            yield ctx.finding(
+                rule, unit, max(start, 0), max(start, 0) + len(rn.text), arithmetic=arithmetic, stated=rn.text,
+                suggestion=f"Theo hai cột số liệu, tỷ lệ là {correct}" + (f" ({note})" if note else ""),
+                evidence={"arithmetic": arithmetic, "plan": pn.text, "actual": dn.text, "stated": rn.text,
+                          "computed": float(round(actual, 4))},
+            )

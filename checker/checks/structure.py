@@ -311,17 +311,18 @@ def empty_table_row(ctx: CheckContext, rule: RuleSpec, params) -> Iterable[Findi
 ENUM = regex.compile(
     r"^\s*(?:"
     r"(?P<part>Phần\s+thứ\s+(?P<partword>\p{L}+))\s*$"
-    r"|(?P<roman>[IVX]{1,5})\.\s+\S"
+    r"|(?P<partnum>(?:Phần|PHẦN)\s+(?P<pn>[IVX]{1,5}|\d{1,2}))(?=\s*(?:[.:\-–]|$))"
+    r"|(?P<roman>[IVX]{1,5})(?:\.|\s*[-–])\s+\S"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+\S"
-    r"|(?P<arabic>\d{1,2})\.\s+\S"
-    r"|(?P<letter>[a-zđ])\)\s+\S"
+    r"|(?P<arabic>\d{1,2})(?:\.|\s*[-–](?!\s*\d))\s+\S"
+    r"|(?P<letter>[a-zđ])[).]\s+\S"
     r"|\((?P<paren>\d{1,2})\)\s+\S"
     r"|(?P<rparen>\d{1,2})\)\s+\S"
     r")")
 PART_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 # rank: a kind resets every kind of greater rank
-RANK = {"part": 0, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "dotted4": 5,
+RANK = {"part": 0, "partnum": 0, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "dotted4": 5,
         "letter": 6, "paren": 7, "rparen": 7, "arabic_sub": 8}
 
 
@@ -342,6 +343,10 @@ def parse_enumerator(text: str) -> Optional[Enumerator]:
     if m.group("part"):
         value = PART_WORDS.get(m.group("partword").casefold())
         return Enumerator("part", value, m.group("part"), (), *m.span("part")) if value else None
+    if m.group("partnum"):
+        pn = m.group("pn")
+        value = int(pn) if pn.isdigit() else roman_value(pn)
+        return Enumerator("partnum", value, m.group("partnum"), (), *m.span("partnum")) if value else None
     if m.group("roman"):
         value = roman_value(m.group("roman"))
         return Enumerator("roman", value, m.group("roman"), (), *m.span("roman")) if value else None
@@ -353,7 +358,7 @@ def parse_enumerator(text: str) -> Optional[Enumerator]:
     if m.group("letter"):
         letter = m.group("letter")
         s, e = m.span("letter")
-        return Enumerator("letter", LETTERS.index(letter) + 1 if letter in LETTERS else 0, letter + ")",
+        return Enumerator("letter", LETTERS.index(letter) + 1 if letter in LETTERS else 0, letter + text[e],
                           (), s, e + 1)
     if m.group("paren"):
         s, e = m.span("paren")
@@ -440,11 +445,13 @@ def _label(e: Enumerator, value: int) -> str:
     if e.kind.startswith("dotted"):
         return ".".join(str(x) for x in e.prefix + (value,))
     if e.kind == "letter":
-        return (LETTERS[value - 1] if 0 < value <= len(LETTERS) else "?") + ")"
+        return (LETTERS[value - 1] if 0 < value <= len(LETTERS) else "?") + e.label[-1]
     if e.kind == "paren":
         return f"({value})"
     if e.kind == "rparen":
         return f"{value})"
+    if e.kind == "partnum":
+        return e.label.split()[0] + " " + (str(value) if e.label.split()[-1].isdigit() else to_roman(value))
     if e.kind == "part":
         return f"Phần thứ {value}"
     return str(value)
@@ -482,7 +489,7 @@ def _is_heading(unit: TextUnit, e: Enumerator) -> bool:
         return False
     if unit.heading_level:
         return True
-    return e.kind in ("part", "roman", "dotted2", "dotted3", "dotted4") and len(unit.ntext) <= 200
+    return e.kind in ("part", "partnum", "roman", "dotted2", "dotted3", "dotted4") and len(unit.ntext) <= 200
 
 
 STRAY = regex.compile(
@@ -549,7 +556,7 @@ def heading_level_skip(ctx: CheckContext, rule: RuleSpec, params) -> Iterable[Fi
         if e.kind == "arabic":
             current = {1: (e.value,)}
             continue
-        if e.kind in ("part", "roman"):
+        if e.kind in ("part", "partnum", "roman"):
             current = {}
             continue
         if not e.kind.startswith("dotted"):
