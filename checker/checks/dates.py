@@ -395,25 +395,80 @@ class PastDeadlineParams(BaseModel):
     future: str = r"dự kiến|phấn đấu|(?<!\p{L})sẽ(?!\p{L})|chậm nhất|hạn chót"
     as_of: str = r"(?:tính|lũy kế|luỹ kế|cộng dồn|số liệu)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$"
     deadline: str = (r"(?:trước|đến|vào|trong|chậm nhất|hạn)\s+(?:ngày\s+|hết\s+ngày\s+)?$")
+    # in the tasks part of a report (after "NHIỆM VỤ … KỲ TỚI") or of a notice/plan, a deadline is
+    # future by its place: "hoàn thành … trước ngày …" needs no "dự kiến"
+    task_deadline: str = r"(?:trước|chậm nhất|hạn)\s+(?:ngày\s+|hết\s+ngày\s+)?$"
+    task_done: str = r"hoàn\s+thành|xong|báo\s+cáo|trình"
+    # not a deadline of the task: a past one cited ("chậm so với yêu cầu … trước ngày …")
+    cited: str = (r"(?<!\p{L})(?:đã|chậm|quá\s+hạn|trễ\s+hạn|theo\s+yêu\s+cầu|yêu\s+cầu\s+tại|(?:theo|tại)\s+"
+                  r"(?:Thông\s+báo|Kế\s+hoạch|Văn\s+bản|Công\s+văn|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận"
+                  r"|chỉ\s+đạo))(?!\p{L})")
+    # a notice or plan without reporting period: deadlines more than this before the signing date
+    signed_slack_days: int = Field(7, ge=0, le=120)
+
+
+TASKS_HEADING_RE = regex.compile(
+    r"^\s*(?:(?:PHẦN\s+)?(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)/:-]\s*)?(?:MỘT\s+SỐ\s+|CÁC\s+)?"
+    r"(?:NHIỆM\s+VỤ|PHƯƠNG\s+HƯỚNG|TỔ\s+CHỨC\s+THỰC\s+HIỆN)(?!\p{L})", regex.IGNORECASE)
+
+
+SENTENCE_INSIDE_RE = regex.compile(r"[.;:]\s*\S")
+
+
+def tasks_start(ctx: CheckContext, rp: ReportPeriod) -> Optional[int]:
+    """Index of the first unit of the tasks part: the next-period heading of a report, else (a notice,
+    a plan, a follow-up report) the first short heading "Nhiệm vụ …" / "Phương hướng …" /
+    "Tổ chức thực hiện" after the title."""
+    if rp.next_start is not None:
+        return rp.next_start
+    cached = ctx.cache.get("dates.tasks_start", -1)
+    if cached != -1:
+        return cached
+    from ..structure import heading_number
+    found = None
+    for unit in ctx.units()[5:]:
+        text = unit.ntext.strip()
+        m = TASKS_HEADING_RE.match(text)
+        if unit.in_table or len(text) > 120 or not m:
+            continue
+        if unit.heading_level or heading_number(text) or text.isupper():
+            if not SENTENCE_INSIDE_RE.search(text, m.end()):
+                found = unit.index
+                break
+    ctx.cache["dates.tasks_start"] = found
+    return found
 
 
 @register("past_deadline_as_future", PastDeadlineParams)
 def past_deadline_as_future(ctx: CheckContext, rule: RuleSpec, p: PastDeadlineParams) -> Iterable[Finding]:
-    """"dự kiến hoàn thành trước 05/7/2021" in a report of tháng 8/2021: the deadline has passed."""
+    """"dự kiến hoàn thành trước 05/7/2021" in a report of tháng 8/2021: the deadline has passed.
+    In the tasks part (of a report, or of a notice/plan with a signing date) "hoàn thành … trước ngày"
+    is a deadline by its place."""
     rp = report_period(ctx)
-    if rp.period is None:
-        return
     period = rp.period
+    tasks = tasks_start(ctx, rp)
+    if period is not None:
+        limit, basis = period.start, f"{period.label}, bắt đầu {fmt_date(period.start)}"
+        first = rp.unit_index or 0
+    elif rp.signed is not None and rp.signed_exact and tasks is not None:
+        limit = rp.signed - timedelta(days=p.signed_slack_days)
+        basis, first = f"văn bản ký ngày {fmt_date(rp.signed)}", tasks
+    else:
+        return
     future = regex.compile(p.future, regex.IGNORECASE)
     deadline = regex.compile(p.deadline, regex.IGNORECASE)
+    task_deadline = regex.compile(p.task_deadline, regex.IGNORECASE)
+    task_done = regex.compile(p.task_done, regex.IGNORECASE)
+    cited = regex.compile(p.cited, regex.IGNORECASE)
     as_of = regex.compile(p.as_of, regex.IGNORECASE)
     for unit in ctx.units():
-        if unit.index <= (rp.unit_index or 0):
+        if unit.index <= first:
             continue
+        in_tasks = tasks is not None and unit.index >= tasks
         text = unit.ntext
         for fact in ctx.facts(unit).dates:
             d = full_date(fact, period)
-            if d is None or d >= period.start:
+            if d is None or d >= limit:
                 continue
             if not deadline.search(text[max(0, fact.start - 25):fact.start]):
                 continue
@@ -421,13 +476,16 @@ def past_deadline_as_future(ctx: CheckContext, rule: RuleSpec, p: PastDeadlinePa
                 continue
             left, _ = clause_bounds(text, fact.start, fact.end)
             lead = text[max(left, fact.start - 120):fact.start]
-            if not future.search(lead) or regex.search(r"(?<!\p{L})đã(?!\p{L})", lead):
+            if regex.search(r"(?<!\p{L})đã(?!\p{L})", lead):
                 continue
+            if not future.search(lead):
+                if not (in_tasks and task_deadline.search(text[max(0, fact.start - 25):fact.start])
+                        and task_done.search(lead) and not cited.search(lead) and "(" not in lead):
+                    continue
             yield ctx.finding(
-                rule, unit, fact.start, fact.end, period=period.label, period_start=fmt_date(period.start),
-                evidence={"deadline": fmt_date(d), "report_period": f"{period.label}: {fmt_date(period.start)} – "
-                                                                    f"{fmt_date(period.end)}",
-                          "arithmetic": f"{fmt_date(d)} < {fmt_date(period.start)}"})
+                rule, unit, fact.start, fact.end, basis=basis,
+                evidence={"deadline": fmt_date(d), "compared_with": basis,
+                          "arithmetic": f"{fmt_date(d)} < {fmt_date(limit)}"})
 
 
 # ---------------------------------------------------------------- NT010-NT012 commemorations

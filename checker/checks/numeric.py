@@ -106,6 +106,9 @@ SENTENCE_STOP_RE = regex.compile(r"(?<!\d)\.(?!\d)|;|!|\?")
 PLAN_CLAUSE_RE = regex.compile(r"\s*(?:[-+•]\s*)?(?:KH|kế hoạch|chỉ tiêu|dự toán)(?!\p{L})", regex.IGNORECASE)
 
 
+NOUN_TAIL_RE = regex.compile(r"(?:\p{L}+(?:\s+\p{L}+){0,2})?")
+
+
 class PercentOfPlanParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     earlier_plan_severity: str = "warning"  # a plan read from an earlier "…, đạt 100% KH" sentence
@@ -134,7 +137,8 @@ def percent_of_plan(ctx: CheckContext, rule: RuleSpec, p: PercentOfPlanParams) -
             if not before:
                 continue
             actual = before[-1]
-            if text[actual.end:r_start].strip(" ,(") or any(
+            # "8.650 ha lúa, đạt 101,8% kế hoạch": a few words naming what was counted may stand between
+            if not NOUN_TAIL_RE.fullmatch(text[actual.end:r_start].strip(" ,(")) or any(
                     actual.end <= o.start < pct.start for o in list(facts.percents) + list(facts.fractions)):
                 continue
             plan, earlier = _plan_for(text, facts, actual, comparable)
@@ -256,6 +260,36 @@ GROWTH_BEFORE_RE = regex.compile(r"(?P<dir>tăng|giảm)\s*(?:khoảng\s*)?$", r
 GROWTH_BASE_RE = regex.compile(r"\s*so\s+với\s+(?P<base>(?:[^.;!?]|(?<=\d)\.(?=\d)){0,80})", regex.IGNORECASE)
 
 
+BRACKET_GROUP_RE = regex.compile(r"\([^()]*\)")
+PERCENT_CLAUSE_RE = regex.compile(
+    r"(?<!\p{L})(?:(?:đạt|bằng|chiếm)\s+(?:tỷ\s+lệ\s+|tỉ\s+lệ\s+)?\d[\d.,]*\s?%(?:\s+\p{L}+){0,4}"
+    r"|(?:tăng|giảm)\s+(?:khoảng\s+)?\d[\d.,]*\s?%\s*so\s+với(?:\s+\p{L}+){0,4}(?:\s+(?:19|20)\d{2})?)",
+    regex.IGNORECASE)
+
+
+def _head_figure(text: str, facts, pos: int):
+    """The figure a clause starting at ``pos`` speaks of: the figure right before it, or the one
+    before a chain of ", bằng P% dự toán năm (Y)" clauses ("186.450 triệu đồng, bằng 78,4% dự toán
+    năm (237.800 triệu đồng), tăng 12,6% …"). Figures inside brackets are not heads."""
+    before = [q for q in facts.quantities if q.end <= pos and q.unit is not None]
+    if not before:
+        return None
+    if not text[before[-1].end:pos].strip(" ,("):
+        return before[-1]
+
+    def depth(i: int) -> int:
+        return text.count("(", 0, i) - text.count(")", 0, i)
+
+    level = depth(pos)
+    for q in reversed(before):
+        if depth(q.start) > level:
+            continue  # inside a bracket that closes before the clause
+        gap = BRACKET_GROUP_RE.sub(" ", text[q.end:pos])
+        gap = PERCENT_CLAUSE_RE.sub(" ", gap)
+        return q if not gap.strip(" ,") else None
+    return None
+
+
 @register("growth_rate")
 def growth_rate(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     """"12.000 triệu đồng, tăng 20% so với cùng kỳ (10.000 triệu đồng)": (now − then) / then."""
@@ -270,10 +304,9 @@ def growth_rate(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
             if not d:
                 continue
             dir_start = pct.start - (len(text[max(0, pct.start - 20):pct.start]) - d.start())
-            now = [q for q in facts.quantities if q.end <= dir_start and q.unit is not None]
-            if not now or text[now[-1].end:dir_start].strip(" ,("):
+            cur = _head_figure(text, facts, dir_start)
+            if cur is None:
                 continue
-            cur = now[-1]
             base_m = GROWTH_BASE_RE.match(text, pct.end)
             if not base_m:
                 continue

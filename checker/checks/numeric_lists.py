@@ -46,17 +46,18 @@ def _words(gap: str) -> int:
 def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     """"06 xã, thị trấn (A, B, C, D, E và F)", "Gồm 04 dự án như sau:" + bullets: count = items."""
     for loc in enumerations(ctx):
-        enum = loc.enum
+        enum, whole = _fraction_count(ctx, loc)
         total = enum.total
         if total is None or total.unit is None or not total.unit.is_count or not is_known_unit(total.unit):
             continue
-        if total.number.decimals or enum.open_ended or enum.inner_kind == "trong_do" or regex.search(r"\d", enum.gap):
+        if total.number.decimals or enum.open_ended or enum.inner_kind == "trong_do" \
+                or regex.search(r"\d", YEARS_RE.sub(" ", enum.gap)):
             continue
         if regex.search(r"(?<!\p{L})(?:như|ví dụ|điển hình|tiêu biểu|trong đó)(?!\p{L})", enum.gap, regex.IGNORECASE) \
                 and not regex.search(r"như sau", enum.gap):
             continue
         if enum.kind == "paren":
-            if _words(enum.gap) > 8 or len(enum.items) < 2 and not _lone_place(total, enum):
+            if _words(WHERE_RE.sub(" ", enum.gap)) > 8 or len(enum.items) < 2 and not _lone_place(total, enum):
                 continue
             if _names(enum.items) is None:
                 continue
@@ -91,6 +92,8 @@ def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
         n = len(enum.items)
         if n == total.value or _joined_count(loc.unit.ntext, enum.items) == total.value:
             continue  # "Phòng Văn hóa và Thông tin" is one name: "và" may join words, not items
+        if whole is not None and n in (whole - total.value, whole):
+            continue  # "15/17 xã (…)": the names may be those not done, or all of them
         arithmetic = f"ghi {total.number.text} {total.unit.canonical} nhưng danh sách có {n} mục"
         yield ctx.finding(
             rule, loc.unit, total.start, total.end, arithmetic=arithmetic, stated=total.number.text, count=n,
@@ -98,6 +101,37 @@ def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
             evidence={"arithmetic": arithmetic, "stated": total.number.text, "listed": n,
                       "items": [it.text for it in enum.items]},
         )
+
+
+# "05 xã, phường thuộc thị xã Đức Phổ và huyện Mộ Đức (…)": where the counted places lie is no gap
+WHERE_RE = regex.compile(r"(?<!\p{L})(?:thuộc|trên\s+địa\s+bàn|tại)\s+[^,;()\d]*$", regex.IGNORECASE)
+YEARS_RE = regex.compile(r"(?<!\p{L})(?:năm|giai\s+đoạn(?:\s+đến\s+năm)?)\s+(?:19|20)\d{2}"
+                         r"(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)", regex.IGNORECASE)
+
+
+def _fraction_count(ctx: CheckContext, loc) -> tuple[Enumeration, Optional[int]]:
+    """"03/04 trường đã được công nhận (A, B, C)": a bracket of names after a fraction names its part
+    (or, when the count is the rest or the whole, those): the part is the count to check, with the
+    whole returned beside it."""
+    from dataclasses import replace
+    from ..extract.figures import Quantity
+    enum = loc.enum
+    if enum.total is not None or enum.kind != "paren" or enum.inner_kind:
+        return enum, None
+    text = loc.unit.ntext
+    opener = text.rfind("(", 0, enum.start)
+    facts = ctx.facts(loc.unit)
+    fracs = [f for f in facts.fractions if f.end <= opener and opener - f.end <= 120]
+    if not fracs:
+        return enum, None
+    frac = fracs[-1]
+    noun = frac.whole.unit or frac.part.unit
+    gap = text[frac.end:opener]
+    if noun is None or not noun.is_count or frac.part.number.decimals or regex.search(r"[\d;:()%]|\.\s", gap):
+        return enum, None
+    if any(frac.end <= q.start < opener for q in facts.quantities):
+        return enum, None
+    return replace(enum, total=Quantity(frac.part.number, noun, "", frac.end), gap=gap), int(frac.whole.value)
 
 
 def _joined_count(text: str, items: list[Item]) -> int:

@@ -24,6 +24,8 @@ NOT_A_PART_RE = regex.compile(
     r"trung bình|mỗi|khoảng|gần|trên \d|dưới \d|lũy kế|luỹ kế|tổng|chiếm|còn lại|tối đa|tối thiểu|ít nhất|"
     r"nhiều nhất|lên|xuống)(?!\p{L})",
     regex.IGNORECASE)
+# the share a part gives of itself ("112 cơ sở đạt yêu cầu, chiếm 88,9%") does not make it a non-part
+OWN_SHARE_RE = regex.compile(r"[,(]\s*chiếm(?:\s+tỷ\s+lệ|\s+tỉ\s+lệ)?\s*\d[\d.,]*\s?%", regex.IGNORECASE)
 MAX_GAP_WORDS = 4  # words allowed between a total and "(" / "gồm" for a sum check
 
 
@@ -50,12 +52,12 @@ def enumerations(ctx: CheckContext) -> list[Located]:
                 if (nxt.table, nxt.row, nxt.col) != (unit.table, unit.row, unit.col):
                     break
                 following.append((nxt.ntext, ctx.facts(nxt), nxt.index))
-            items = bullet_items(following, bullet_marker(text))
+            items = bullet_items(following, bullet_marker(text)) or _word_bullets(units[i + 1:i + 40], unit, ctx)
             if not items:
                 continue
             # the intro's total: the last quantity of its last clause
             intro_start = max(text.rfind(";"), text.rfind(". "), -1) + 1
-            intro = [q for q in facts.quantities if q.start >= intro_start]
+            intro = [q for q in facts.quantities if q.start >= intro_start and not _is_year(text, q)]
             total = intro[-1] if intro else None
             gap = text[total.end:len(text) - 1] if total else ""
             kw = regex.search(r"(trong\s+đó|bao\s+gồm|gồm|cụ\s+thể)[^:]*:\s*$", text, regex.IGNORECASE)
@@ -63,6 +65,48 @@ def enumerations(ctx: CheckContext) -> list[Located]:
             out.append(Located(unit, Enumeration("bullets", total, len(text), len(text), items, gap, inner)))
     ctx.cache["numeric.enumerations"] = out
     return out
+
+
+CLAUSE_WORD_RE = regex.compile(r"(?<!\p{L})(?:đã|được|đạt|bằng|chiếm|với|cho|tại|và|nhưng|tuy|còn|so|tăng|giảm|"
+                                r"trong|của|là|có|từ|đến)(?!\p{L})", regex.IGNORECASE)
+
+
+def _noun_gap(gap: str) -> bool:
+    """"126 cơ sở sản xuất, kinh doanh thực phẩm, trong đó …": the total's own noun phrase, long
+    but with no figure and no word that opens another clause."""
+    return (_words(gap) <= 8 and not regex.search(r"[\d%()]", gap) and not CLAUSE_WORD_RE.search(gap))
+
+
+YEAR_CUE_RE = regex.compile(r"(?:năm|giai\s+đoạn|đến|từ|nhiệm\s+kỳ|[-–])\s*$", regex.IGNORECASE)
+
+
+def _is_year(text: str, q: Quantity) -> bool:
+    """"… giai đoạn đến năm 2030:": a year, not the total an intro announces."""
+    return (q.unit is None and not q.number.decimals and 1900 <= q.value <= 2100
+            and bool(YEAR_CUE_RE.search(text[max(0, q.start - 15):q.start])))
+
+
+LIST_STYLE_RE = regex.compile(r"^List\s+(?:Bullet|Number|Paragraph)|^Đoạn\s+văn\s+Danh\s+sách", regex.IGNORECASE)
+
+
+def _word_bullets(following: list[TextUnit], intro: TextUnit, ctx: CheckContext) -> list[Item]:
+    """Word's own bullets ("List Bullet" style, no dash typed): the paragraphs right after the intro
+    that share one list style."""
+    from ..extract.lists import _item
+    items: list[Item] = []
+    style = None
+    for nxt in following:
+        if (nxt.table, nxt.row, nxt.col) != (intro.table, intro.row, intro.col) or not nxt.style \
+                or not LIST_STYLE_RE.match(nxt.style) or bullet_marker(nxt.ntext):
+            break
+        if style is None:
+            style = nxt.style
+        if nxt.style != style:
+            break
+        item = _item(nxt.ntext, ctx.facts(nxt), 0, len(nxt.ntext))
+        item.unit_index = nxt.index
+        items.append(item)
+    return items
 
 
 def _words(gap: str) -> int:
@@ -84,7 +128,11 @@ def _parts(enum: Enumeration, strict: bool, unit=None, accept=None) -> Optional[
             continue  # "…, chiếm tỷ lệ 4,12%": the share of the previous item
         own = [q for q in item.quantities if (accept(q.unit) if accept else comparable(total_unit, q.unit))]
         other = [q for q in item.quantities if q not in own and q.unit is not None and not q.unit.is_count]
-        excluded = bool(NOT_A_PART_RE.search(item.head))
+        excluded = bool(NOT_A_PART_RE.search(OWN_SHARE_RE.sub(" ", item.head)))
+        if len(own) >= 2 and not other and not excluded and not item.percents and not item.fractions \
+                and _joined_parts(item, own):
+            parts.extend(own)  # "163 trẻ trai và 145 trẻ gái": two parts the list reader kept together
+            continue
         if strict:
             if len(own) != 1 or other or item.fractions or excluded:
                 return None
@@ -97,6 +145,42 @@ def _parts(enum: Enumeration, strict: bool, unit=None, accept=None) -> Optional[
                 break  # another total: the list has ended
             continue
         parts.append(own[0])
+    return parts
+
+
+JOINED_RE = regex.compile(r"(?:\s*\p{L}+){0,2}\s*(?:,|\s+và|\s+với)\s+(?:\p{L}+\s+){0,2}")
+
+
+def _joined_parts(item: Item, own: list[Quantity]) -> bool:
+    """Figures of one item joined only by "và" / "," and a word or two naming each part."""
+    for a, b in zip(own, own[1:]):
+        between = item.text[a.end - item.start:b.start - item.start]
+        if not JOINED_RE.fullmatch(between):
+            return False
+    return True
+
+
+def _leading_parts(enum: Enumeration, unit, accept=None) -> Optional[list[Quantity]]:
+    """The parts a "trong đó" list opens with: one figure per item ("163 trẻ trai và 145 trẻ gái" is
+    two), up to the first item without a figure of the total's unit (another clause of the sentence:
+    "…; tỷ số giới tính khi sinh là …"). An item with a fraction, a change or another measure
+    makes the list unreadable (None)."""
+    parts: list[Quantity] = []
+    for n, item in enumerate(enum.items):
+        own = [q for q in item.quantities if (accept(q.unit) if accept else comparable(unit, q.unit))]
+        if not own:
+            if not (item.quantities or item.percents or item.fractions) and n < len(enum.items) - 1:
+                continue  # a fragment of the next item ("… thuộc sở, ngành, 24 đơn vị …")
+            break
+        other = [q for q in item.quantities if q not in own and q.unit is not None and not q.unit.is_count]
+        if item.fractions or other or NOT_A_PART_RE.search(OWN_SHARE_RE.sub(" ", item.head)):
+            return None
+        if len(own) == 1:
+            parts.append(own[0])
+        elif _joined_parts(item, own) and not item.percents:
+            parts.extend(own)
+        else:
+            return None
     return parts
 
 
@@ -125,13 +209,13 @@ class SumParams(BaseModel):
 def breakdown_sum(ctx: CheckContext, rule: RuleSpec, p: SumParams) -> Iterable[Finding]:
     """"39 con (11 con trâu, 23 con nghé, 01 con bò, 04 con bê)": an exhaustive list adds up to its total."""
     for loc in enumerations(ctx):
-        enum = loc.enum
+        enum = _with_head_total(loc.unit.ntext, ctx.facts(loc.unit), loc.enum)
         # a "trong đó" list may name only some parts, but parts that are disjoint cannot add up to
         # more than the whole: that is said when one slipped digit explains the excess exactly
         some_parts = enum.partial and not enum.open_ended
         if not _total_ok(enum) or (enum.partial and not some_parts):
             continue
-        if enum.kind != "bullets" and _words(enum.gap) > MAX_GAP_WORDS:
+        if enum.kind != "bullets" and _words(enum.gap) > MAX_GAP_WORDS and not (some_parts and _noun_gap(enum.gap)):
             continue
         if enum.kind == "bullets" and regex.search(r"\d", enum.gap):
             continue
@@ -142,7 +226,8 @@ def breakdown_sum(ctx: CheckContext, rule: RuleSpec, p: SumParams) -> Iterable[F
             unit = _count_total_unit(total, enum) if accept is None else total.unit
             if unit is None:
                 continue
-        parts = _parts(enum, strict=True, unit=unit, accept=accept)
+        parts = _leading_parts(enum, unit, accept) if some_parts else _parts(enum, strict=True, unit=unit,
+                                                                               accept=accept)
         if not parts or len(parts) < p.min_parts:
             continue
         lo, hi = interval_sum((q.value, _half(q), q.unit.factor) for q in parts)
@@ -157,6 +242,8 @@ def breakdown_sum(ctx: CheckContext, rule: RuleSpec, p: SumParams) -> Iterable[F
         unit_txt = f" {total.unit.canonical}" if mixed and not total.unit.is_count else ""
         if hi >= t_lo and lo <= t_hi:
             continue
+        if _sum_is_earlier_figure(loc.unit.ntext, ctx.facts(loc.unit), total, exact):
+            continue  # "18.240 trẻ em dưới 6 tuổi (nhà trẻ 5.120 cháu, mẫu giáo 13.120 cháu)": not that total
         if some_parts and (lo <= t_hi or any((q.value - _half(q)) * q.unit.factor > t_hi for q in parts)):
             continue  # short of the total, or one part alone exceeds it (SO003)
         if enum.kind == "bullets" or enum.loose:
@@ -174,7 +261,7 @@ def breakdown_sum(ctx: CheckContext, rule: RuleSpec, p: SumParams) -> Iterable[F
         for q in parts:
             need = (total.value * total.unit.factor - (exact * total.unit.factor - q.value * q.unit.factor)) \
                 / q.unit.factor
-            if need >= 0:
+            if need > 0:
                 candidates.append(("số thành phần", q.number.text, as_written(need, q.number.text)))
         note = slip_note(candidates)
         if some_parts and not any(one_slip_apart(w, c) for _, w, c in candidates):
@@ -187,6 +274,52 @@ def breakdown_sum(ctx: CheckContext, rule: RuleSpec, p: SumParams) -> Iterable[F
                       "parts": [q.number.text for q in parts], "computed": float(exact),
                       **({"likely_slip": note} if note else {})},
         )
+
+
+AGE_UNITS = {"tuổi", "tháng tuổi", "năm tuổi", "ngày tuổi"}
+AGE_BOUND_RE = regex.compile(r"(?:\s+\p{L}+){0,3}\s+(?:dưới|trên|từ|đủ|đến|trong\s+độ\s+tuổi)\s+", regex.IGNORECASE)
+
+
+def _with_head_total(text: str, facts, enum: Enumeration) -> Enumeration:
+    """Two shapes the list reader leaves incomplete, made whole:
+
+    * no total, because clauses stand between the total and "gồm:" ("186.450 triệu đồng, bằng
+      78,4% dự toán năm (237.800 triệu đồng), tăng 12,6% so với cùng kỳ năm 2023 (165.580 triệu
+      đồng), gồm: …"): the total is the figure those clauses speak of;
+    * "open-ended" only because its last item is the rest ("các khoản thu khác 16.600 triệu
+      đồng"): a named remainder with its own figure makes the list complete."""
+    from dataclasses import replace
+    from ..extract.lists import OPEN_ENDED_RE
+    from .numeric import _head_figure
+    total = enum.total
+    if total is not None and total.unit is not None and total.unit.canonical.lower() in AGE_UNITS:
+        # "18.240 trẻ em dưới 6 tuổi (nhà trẻ 5.120 cháu, …)": the age bounds the count before it
+        clause = max(text.rfind(";", 0, total.start), text.rfind(". ", 0, total.start), -1) + 1
+        counts = [q for q in in_span(facts.quantities, clause, total.start)
+                  if q.unit is not None and q.unit.is_count and q.unit.canonical.lower() not in AGE_UNITS]
+        if counts and AGE_BOUND_RE.fullmatch(text, counts[-1].end, total.start):
+            enum = replace(enum, total=counts[-1], gap=text[counts[-1].end:total.start] + enum.gap)
+    if enum.total is None and enum.kind in ("gom", "cu_the", "trong_do"):
+        kw = text.rfind(",", 0, enum.start)
+        head = _head_figure(text, facts, kw if kw >= 0 else enum.start)
+        if head is not None and head.end < enum.start:
+            enum = replace(enum, total=head, gap="")
+    if enum.open_ended and enum.items and enum.kind != "bullets":
+        last = enum.items[-1]
+        rest = text[enum.start:last.start] + text[last.end:enum.end]
+        if (len(last.quantities) == 1 and regex.search(r"(?<!\p{L})khác(?!\p{L})", last.text)
+                and not OPEN_ENDED_RE.search(rest)
+                and not OPEN_ENDED_RE.search(regex.sub(r"(?<!\p{L})khác(?!\p{L})", " ", last.text))):
+            enum = replace(enum, open_ended=False)
+    return enum
+
+
+def _sum_is_earlier_figure(text: str, facts, total: Quantity, exact: Decimal) -> bool:
+    """The parts add up exactly to another count earlier in the clause than the figure read as the
+    total (an age, a size between them): that count is the total, and it fits."""
+    clause = max(text.rfind(";", 0, total.start), text.rfind(". ", 0, total.start), -1) + 1
+    return any(q.end <= total.start and q.value == exact and q.unit is not None and q.unit.is_count
+               for q in in_span(facts.quantities, clause, total.start))
 
 
 def _named_nouns(total: Quantity, enum: Enumeration):
@@ -215,7 +348,20 @@ def _count_total_unit(total: Quantity, enum: Enumeration):
         return None
     if comparable(total.unit, units[0]):
         return total.unit
+    if units[0].canonical.lower() in CHILD_CLASSIFIERS and total.unit.canonical.lower() in PEOPLE_NOUNS:
+        return units[0]  # "61.450 học sinh (mầm non 16.820 em, tiểu học 23.170 em, …)"
+    if units[0].canonical.lower() == "người" and total.unit.canonical.lower() in PERSON_NOUNS:
+        return units[0]  # "1.856 cán bộ, công chức, viên chức (cấp huyện 642 người, cấp xã 1.214 người)"
     return units[0] if not is_known_unit(total.unit) else None
+
+
+# "em", "cháu" count children and pupils: parts so counted belong to a total of pupils or children
+CHILD_CLASSIFIERS = {"em", "cháu"}
+# "người" counts persons: parts so counted belong to a total of persons of one kind
+PERSON_NOUNS = {"cán bộ", "công chức", "viên chức", "lao động", "học viên", "đảng viên", "hội viên", "đoàn viên",
+                "thanh niên", "công dân", "bệnh nhân", "học sinh", "sinh viên", "giáo viên", "nhân viên",
+                "người lao động", "chiến sĩ", "quân nhân", "thành viên", "đại biểu", "cử tri"}
+PEOPLE_NOUNS = {"học sinh", "trẻ", "trẻ em", "cháu", "em", "thiếu nhi", "học viên", "sinh viên", "trẻ mầm non"}
 
 
 # ---------------------------------------------------------------- SO003 part > whole
@@ -275,7 +421,7 @@ def _item_of(enum: Enumeration, q: Quantity) -> Item:
 
 # ---------------------------------------------------------------- SO004 complements
 
-NEGATION_AFTER = regex.compile(r"\s*(?:[\p{L}]+\s+){0,3}?(?:chưa|không|còn lại)(?!\p{L})", regex.IGNORECASE)
+NEGATION_AFTER = regex.compile(r"\s*(?:[\p{L}]+\s+){0,3}?(?:chưa|không|còn lại|đang)(?!\p{L})", regex.IGNORECASE)
 NEGATION_BEFORE = regex.compile(r"(?:còn lại|còn|chưa có)\s*$", regex.IGNORECASE)
 
 
@@ -301,12 +447,11 @@ def fraction_complement(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Findin
             same = [q for q in in_span(facts.quantities, frac.end, stop) if q.unit is not None
                     and q.unit.is_count and head(q.unit) == head(noun) and not q.number.decimals]
             for k, q in enumerate(same):
+                clause = max(frac.end, text.rfind(";", 0, q.start) + 1)
+                if regex.search(r"trong\s+đó", text[clause:q.start], regex.IGNORECASE):
+                    continue  # a subset of the part done ("trong đó có 10 dự án …")
                 if not (NEGATION_AFTER.match(text, q.end) or NEGATION_BEFORE.search(text[max(0, q.start - 12):q.start])):
-                    # a figure of the same thing that is neither a subset ("trong đó có 10 dự án …")
-                    # nor the rest: a third category, so two parts need not add up
-                    if not regex.search(r"trong\s+đó", text[frac.end:q.start], regex.IGNORECASE):
-                        break
-                    continue
+                    break  # a figure of the same thing that is not the rest: a third category
                 if len(same) > k + 1:
                     break  # more figures follow: "2 chưa hoàn thành, 1 đang thực hiện"
                 a, b, c = frac.part.value, frac.whole.value, q.value
@@ -327,12 +472,15 @@ def fraction_complement(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Findin
                 )
                 break
     yield from _received_done_pending(ctx, rule)
+    yield from _rest_named_later(ctx, rule)
 
 
 # "tiếp nhận 339.133 hồ sơ, đã giải quyết 305.712 hồ sơ (…); đang giải quyết 33.421 hồ sơ": received =
 # done + pending, when the sentence names exactly those two parts of the total.
-RECEIVED_CUE_RE = regex.compile(r"(?<!\p{L})(?:tiếp\s+nhận(?:\s+mới)?|thụ\s+lý|tổng\s+số|phát\s+sinh)(?!\p{L})"
-                                r"[^\d;.]{0,40}$", regex.IGNORECASE)
+RECEIVED_CUE_RE = regex.compile(r"(?<!\p{L})(?:tiếp\s+nhận(?:\s+mới)?|thụ\s+lý|tổng|phát\s+sinh|rà\s+soát|"
+                                r"kiểm\s+tra|được\s+giao)(?!\p{L})[^\d;.]{0,40}$"
+                                # "Trong 12 nhiệm vụ được giao, …": the sentence opens with the whole
+                                r"|(?:^|[.;:]\s*|\n)\s*[Tt]rong(?:\s+(?:tổng\s+)?số)?\s+$", regex.IGNORECASE)
 DONE_CUE_RE = regex.compile(r"(?<!\p{L})(?:đã|hoàn\s+thành|giải\s+quyết\s+xong)(?!\p{L})[^\d;]{0,40}$",
                             regex.IGNORECASE)
 PENDING_CUE_RE = regex.compile(r"(?<!\p{L})(?:đang|chưa|còn(?:\s+lại)?|tồn)(?!\p{L})[^\d;]{0,40}$",
@@ -351,14 +499,16 @@ def _received_done_pending(ctx: CheckContext, rule: RuleSpec) -> Iterable[Findin
             level.append(depth)
             depth -= 1 if ch == ")" and depth else 0
         for total in facts.quantities:
-            if total.unit is None or not total.unit.is_count or total.number.decimals or level[total.start]:
+            if total.unit is None or level[total.start] or (total.unit.is_count and total.number.decimals):
                 continue
+            count = total.unit.is_count
             if not RECEIVED_CUE_RE.search(text[max(0, total.start - 60):total.start]):
                 continue
             end_m = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?]").search(text, total.end)
             end = end_m.start() if end_m else len(text)
             after = [q for q in in_span(facts.quantities, total.end, end) if not level[q.start]
-                     and q.unit is not None and head(q.unit) == head(total.unit)]
+                     and q.unit is not None and (head(q.unit) == head(total.unit) if count
+                                                 else comparable(q.unit, total.unit))]
             if len(after) != 2 or any(in_span(facts.fractions, total.end, end)):
                 continue
             done, rest = after
@@ -369,24 +519,92 @@ def _received_done_pending(ctx: CheckContext, rule: RuleSpec) -> Iterable[Findin
                                 text[a:b], regex.IGNORECASE)
                    for a, b in ((total.end, done.start), (done.end, rest.start))):
                 continue  # another period or a subset: not the two halves of this total
-            a, b, c = done.value, rest.value, total.value
-            if a + b == c:
+            fd, fr, ft = (q.unit.factor for q in (done, rest, total))
+            a, b, c = done.value * fd, rest.value * fr, total.value * ft
+            slack = Decimal(0) if count else _half(done) * fd + _half(rest) * fr + _half(total) * ft
+            if abs(a + b - c) <= slack:
                 continue
-            candidates = [("số đã giải quyết", done.number.text, as_written(c - b, done.number.text)),
-                          ("số đang giải quyết", rest.number.text, as_written(c - a, rest.number.text)),
-                          ("tổng", total.number.text, as_written(a + b, total.number.text))]
+            candidates = [("số đã thực hiện", done.number.text, as_written((c - b) / fd, done.number.text)),
+                          ("số còn lại", rest.number.text, as_written((c - a) / fr, rest.number.text)),
+                          ("tổng", total.number.text, as_written((a + b) / ft, total.number.text))]
             if c - b < 0 or c - a < 0 or not any(one_slip_apart(w, r) for _, w, r in candidates):
                 continue  # no single slipped digit explains it: maybe a third kind is left out
             note = slip_note(candidates)
-            arithmetic = f"{done.number.text} + {rest.number.text} = {fmt(a + b, 0)} ≠ {total.number.text}"
+            decimals = max(q.number.decimals for q in (done, rest, total))
+            arithmetic = f"{done.number.text} + {rest.number.text} = {fmt((a + b) / ft, decimals)} ≠ {total.number.text}"
             yield ctx.finding(
                 rule, unit, rest.start, rest.end, severity=Severity.warning, arithmetic=arithmetic,
                 fraction=total.number.text,
-                suggestion=f"Theo tổng {total.number.text} thì phần còn lại là {as_written(c - a, rest.number.text)}"
+                suggestion=f"Theo tổng {total.number.text} thì phần còn lại là {as_written((c - a) / fr, rest.number.text)}"
                            + (f" ({note})" if note else ""),
                 evidence={"arithmetic": arithmetic, "total": total.number.text, "done": done.number.text,
                           "rest": rest.number.text, **({"likely_slip": note} if note else {})},
             )
+
+
+# "Tổng số mộ phải di dời là 326 mộ …; đến nay đã di dời 251 mộ" … later: "Hoàn thành di dời 75 mộ
+# còn lại": the rest named later is the whole less the part done, said earlier with the same verb
+REST_AFTER_RE = regex.compile(r"\s*còn\s+lại(?!\p{L})", regex.IGNORECASE)
+DONE_LEAD_RE = regex.compile(r"(?<!\p{L})đã(?!\p{L})[^\d;.]{0,60}$", regex.IGNORECASE)
+STOP_WORDS = {"cho", "các", "đã", "hoàn", "thành", "xong", "số", "của", "và", "với", "được", "trong", "đến",
+              "nay", "tại", "việc", "công", "tác", "tiếp", "tục", "tập", "trung", "thực", "hiện"}
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in regex.findall(r"\p{L}+", text.lower()) if w not in STOP_WORDS}
+
+
+def _rest_named_later(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
+    pairs = []  # (unit index, whole, done, words before done)
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        text = unit.ntext
+        for q in facts.quantities:
+            if q.unit is None or not q.unit.is_count or q.number.decimals or not REST_AFTER_RE.match(text, q.end):
+                continue
+            clause = max(text.rfind(";", 0, q.start), text.rfind(". ", 0, q.start), -1) + 1
+            words = _content_words(text[clause:q.start])
+            fitting = [pr for pr in pairs if pr[0] < unit.index and head(pr[1].unit) == head(q.unit)
+                       and len(words & pr[3]) >= 2]
+            if len(fitting) != 1:
+                continue
+            _, whole, done, _ = fitting[0]
+            a, b, c = done.value, whole.value, q.value
+            if a + c == b or b - a <= 0 or max(c, b - a) < 10:
+                continue  # one-digit figures are one "slip" from any other
+            candidates = [("phần còn lại", q.number.text, as_written(b - a, q.number.text)),
+                          ("số đã thực hiện", done.number.text, as_written(b - c, done.number.text)),
+                          ("tổng", whole.number.text, as_written(a + c, whole.number.text))]
+            note = slip_note(candidates)
+            if note is None:
+                continue  # the rest may have changed since (more done): only a slipped digit is sure
+            arithmetic = f"{whole.number.text} − {done.number.text} = {fmt(b - a, 0)} ≠ {q.number.text}"
+            yield ctx.finding(
+                rule, unit, q.start, q.end, severity=Severity.warning, arithmetic=arithmetic,
+                suggestion=f"Theo số liệu đã nêu ({whole.number.text}, đã thực hiện {done.number.text}) thì phần "
+                           f"còn lại là {as_written(b - a, q.number.text)} ({note})",
+                evidence={"arithmetic": arithmetic, "total": whole.number.text, "done": done.number.text,
+                          "rest": q.number.text, "likely_slip": note})
+        # pairs said in this unit, for the units after it
+        for frac in facts.fractions:
+            noun = frac.whole.unit or frac.part.unit
+            if noun is not None and noun.is_count and not frac.part.number.decimals:
+                lead = text[max(0, frac.start - 80):frac.start]
+                pairs.append((unit.index, Quantity(frac.whole.number, noun, "", frac.end),
+                              Quantity(frac.part.number, noun, "", frac.part.end), _content_words(lead)))
+        for total in facts.quantities:
+            if total.unit is None or not total.unit.is_count or total.number.decimals:
+                continue
+            if not TOTAL_CUE_RE.search(text[max(0, total.start - 60):total.start]):
+                continue
+            end_m = FULL_STOP_RE.search(text, total.end)
+            end = end_m.start() if end_m else len(text)
+            done = [q for q in in_span(facts.quantities, total.end, end) if q.unit is not None
+                    and head(q.unit) == head(total.unit) and q.value < total.value
+                    and DONE_LEAD_RE.search(text[max(total.end, q.start - 60):q.start])]
+            if len(done) == 1:
+                lead = DONE_LEAD_RE.search(text[max(total.end, done[0].start - 60):done[0].start]).group()
+                pairs.append((unit.index, total, done[0], _content_words(lead)))
 
 
 # ---------------------------------------------------------------- SO006 share of a stated total
@@ -443,6 +661,8 @@ def share_of_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
 
 # "X hồ sơ (…), trong đó: Y hồ sơ đã trả kết quả (đạt tỷ lệ P%)"; "… X hồ sơ. Trong đó, … Y hồ sơ
 # (chiếm tỷ lệ P%); …": a share of a part named after "trong đó" is a share of a total named before it.
+# "tăng 6,8% so với cùng kỳ năm 2024 (45.524 lượt người)": last year's figure is no total of this one
+COMPARISON_BASE_RE = regex.compile(r"so\s+với(?:\s+[\p{L}\d]+){0,5}\s*\(?\s*$", regex.IGNORECASE)
 TRONG_DO_RE = regex.compile(r"(?<!\p{L})trong\s+đó(?!\p{L})", regex.IGNORECASE)
 PART_TO_SHARE_RE = regex.compile(
     r"^(?:\s+\p{L}+){0,8}?\s*(?:[,(]\s*|\s)(?:(?:đạt|chiếm|bằng|tương\s+đương|tương\s+ứng)\s*)?"
@@ -489,7 +709,8 @@ def _shares_after_trong_do(ctx: CheckContext, rule: RuleSpec, judged: set) -> It
                 stops = [m.end() for m in FULL_STOP_RE.finditer(text, 0, k)]
                 window_start = stops[-2] if len(stops) >= 2 else 0  # this sentence and the one before
                 totals = [q for q in quantities if window_start <= q.start and q.end <= k
-                          and comparable(q.unit, part.unit) and q.value >= part.value and q.value > 0]
+                          and comparable(q.unit, part.unit) and q.value >= part.value and q.value > 0
+                          and not COMPARISON_BASE_RE.search(text[max(0, q.start - 80):q.start])]
             else:
                 # "đã tiếp nhận 18.426 hồ sơ và giải quyết được 17.922 hồ sơ, chiếm tỷ lệ 97,26%": one
                 # total named as such earlier in the sentence, and no other figure it could be of
@@ -535,25 +756,36 @@ def _named_part(text: str, quantities: list[Quantity], bare: Quantity, marks: li
 
 
 TOTAL_CUE_RE = regex.compile(r"(?<!\p{L})(?:tổng\s+số|tổng\s+cộng|tổng|tiếp\s+nhận(?:\s+mới)?|thụ\s+lý|phát\s+sinh)"
-                             r"(?:\s+\p{L}+){0,4}?\s*(?:là|:)?\s*$", regex.IGNORECASE)
+                             r"(?:\s+\p{L}+){0,8}?\s*(?:là|:)?\s*$", regex.IGNORECASE)
 
 
 def _named_total(text: str, facts, quantities: list[Quantity], part: Quantity, pc) -> list[Quantity]:
     """The only figure of the sentence a share can be of: comparable with the part, larger, without a
     share of its own, and introduced as a total ("tổng số", "tiếp nhận", "phát sinh")."""
     stops = [m.end() for m in FULL_STOP_RE.finditer(text, 0, part.start)]
-    left = max([stops[-1] if stops else 0] + [m.end() for m in regex.finditer(r";", text[:part.start])])
+    sentence = stops[-1] if stops else 0
+    left = max([sentence] + [m.end() for m in regex.finditer(r";", text[:part.start])])
     right_m = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?;]").search(text, pc.end)
     right = right_m.start() if right_m else len(text)
     same = [q for q in quantities if left <= q.start and q.end <= right and q is not part
             and comparable(q.unit, part.unit)]
     candidates = [q for q in same if q.value > part.value and not _own_percent(text, facts, q)]
+    if not candidates and left > sentence:
+        # "Tổng số mộ phải di dời là 326 mộ (…); đến nay đã di dời 251 mộ, đạt 77,0%": the total
+        # opens the sentence, in the clause before ";", introduced as a total
+        earlier = [q for q in quantities if sentence <= q.start and q.end <= left and comparable(q.unit, part.unit)
+                   and q.value > part.value and not _own_percent(text, facts, q)]
+        if len(earlier) == 1 and TOTAL_CUE_RE.search(text[max(sentence, earlier[0].start - 80):earlier[0].start]):
+            left, same, candidates = sentence, [q for q in same if q.start > earlier[0].start] + earlier, earlier
     if len(candidates) != 1 or candidates[0].start > part.start:
         return []
     total = candidates[0]
-    if not TOTAL_CUE_RE.search(text[max(left, total.start - 40):total.start]):
+    if not (TOTAL_CUE_RE.search(text[max(left, total.start - 80):total.start])
+            or regex.fullmatch(r"\s*trong(?:\s+(?:tổng\s+)?số)?\s*", text[left:total.start], regex.IGNORECASE)):
         return []
-    return same if all(q.start < part.start or q.value <= part.value for q in same) else []
+    # a larger figure after the part is another total, unless it is a sibling part with its own share
+    return same if all(q.start < part.start or q.value <= part.value or _own_percent(text, facts, q)
+                       for q in same) else []
 
 
 def _own_percent(text: str, facts, q: Quantity) -> bool:
@@ -573,7 +805,7 @@ TOTAL_ROW_RE = regex.compile(
 # columns whose figures do not add up down the column
 NOT_ADDITIVE_RE = regex.compile(
     r"%|tỷ\s+lệ|tỉ\s+lệ|bình\s+quân|trung\s+bình|xếp\s+hạng|thứ\s+hạng|thứ\s+tự|điểm|so\s+sánh|tăng|giảm|"
-    r"đơn\s+giá|giá|hệ\s+số|năng\s+suất|mật\s+độ|chỉ\s+số|tuổi|thời\s+gian|thời\s+hạn|mã|số\s+hiệu|stt|^tt$|"
+    r"đơn\s+giá|giá|hệ\s+số|năng\s+suất|mật\s+độ|chỉ\s+số|(?<!\d\s)tuổi|thời\s+gian|thời\s+hạn|mã|số\s+hiệu|stt|^tt$|"
     r"ghi\s+chú|năm\s+(?:thành\s+lập|sinh|ban\s+hành|hoàn\s+thành)",
     regex.IGNORECASE)
 CELL_NUMBER_RE = regex.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*$")
@@ -697,23 +929,68 @@ RATE_COL_RE = regex.compile(r"^(?:tỷ\s+lệ|tỉ\s+lệ|so\s+với\s+(?:kế\s
 
 @register("table_rate_column")
 def table_rate_column(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
-    """A table with a plan column, an actual column and one rate column: rate = actual / plan."""
+    """A rate column of a table must be one figure column over another, row by row.
+
+    Which two columns: the plan column ("Kế hoạch", "Dự toán", "Chỉ tiêu") and the actual column
+    ("Thực hiện", "Lũy kế", "Kết quả") named in the header; when several actual columns are
+    named ("Thực hiện tháng", "Lũy kế"), the one the rates of most rows agree with; when none
+    is named ("Số trẻ dưới 1 tuổi | Số trẻ tiêm chủng đầy đủ | Tỷ lệ (%)"), the pair of figure
+    columns before the rate that the rates of nearly every row agree with (three rows at least).
+    A row whose unit is "%" (a rate of a rate) is not read."""
     for view, rows in _table_grid(ctx):
         header = [" ".join(h.split()) for h in view.header]
-        plan = [i for i, h in enumerate(header) if PLAN_COL_RE.match(h)]
-        done = [i for i, h in enumerate(header) if DONE_COL_RE.match(h)]
         rate = [i for i, h in enumerate(header) if RATE_COL_RE.match(h)]
-        if len(plan) != 1 or len(done) != 1 or len(rate) != 1 or not plan[0] < done[0] < rate[0]:
+        if len(rate) != 1 or regex.search(r"cùng\s+kỳ|năm\s+trước|so\s+với\s+(?:cùng|năm|kỳ)", header[rate[0]],
+                                          regex.IGNORECASE):
             continue
-        pc, dc, rc = plan[0], done[0], rate[0]
-        if regex.search(r"cùng\s+kỳ|năm\s+trước|so\s+với\s+(?:cùng|năm|kỳ)", header[rc], regex.IGNORECASE):
-            continue
+        rc = rate[0]
+        # a header "Chỉ tiêu" over names of indicators is the label column, not a plan
+        figures = {c for c in range(rc) if sum(_cell_number(cells.get(c, ("", []))[0]) is not None
+                                               for _, cells in rows) * 2 >= len(rows)}
+        plan = [i for i, h in enumerate(header) if PLAN_COL_RE.match(h) and i in figures]
+        done = [i for i, h in enumerate(header) if DONE_COL_RE.match(h) and i in figures]
+        unit_col = next((i for i, h in enumerate(header) if regex.fullmatch(r"đơn\s+vị(?:\s+tính)?|ĐVT", h,
+                                                                             regex.IGNORECASE)), None)
+        table = []  # (plan-or-whole candidates by col, rate number, rate units)
         for _, cells in rows:
-            pn, dn = _cell_number(cells.get(pc, ("", []))[0]), _cell_number(cells.get(dc, ("", []))[0])
             rate_text, rate_units = cells.get(rc, ("", []))
             rn = _cell_number(rate_text.replace("%", ""))
-            if pn is None or dn is None or rn is None or not pn.value or not rn.value or not rate_units:
+            if rn is None or not rn.value or not rate_units:
                 continue
+            if unit_col is not None and cells.get(unit_col, ("", []))[0].strip() == "%":
+                continue
+            nums = {c: _cell_number(cells.get(c, ("", []))[0]) for c in range(rc)}
+            table.append(({c: n for c, n in nums.items() if n is not None and n.value}, rn, rate_units))
+        if not table:
+            continue
+
+        def agreeing(num: int, den: int) -> int:
+            return sum(1 for nums, rn, _ in table if num in nums and den in nums
+                       and fits(nums[num].value / nums[den].value * 100, rn))
+
+        if len(plan) == 1 and len(done) == 1 and plan[0] < done[0]:
+            pairs, need = [(done[0], plan[0])], 0
+        elif len(plan) == 1 and len(done) > 1:
+            pairs, need = [(d, plan[0]) for d in done if d > plan[0]], 2
+        elif not plan and not done:
+            figure_cols = [c for c in range(rc) if sum(1 for nums, _, _ in table if c in nums) >= 3
+                           and not regex.fullmatch(r"s?tt\.?", header[c], regex.IGNORECASE)]
+            pairs, need = [(a, b) for a in figure_cols for b in figure_cols if a != b], 3
+        else:
+            continue
+        scored = sorted(((agreeing(a, b), a, b) for a, b in pairs), reverse=True)
+        if not scored:
+            continue
+        best, dc, pc = scored[0]
+        usable = sum(1 for nums, _, _ in table if dc in nums and pc in nums)
+        # columns named in the header: most rows must agree; columns guessed: nearly all (3 of 4)
+        weak = best * 2 <= usable if len(plan) == 1 else best * 4 < usable * 3
+        if need and (best < need or weak or (len(scored) > 1 and scored[1][0] == best)):
+            continue  # no pair of columns explains the rates well enough
+        for nums, rn, rate_units in table:
+            if dc not in nums or pc not in nums:
+                continue
+            dn, pn = nums[dc], nums[pc]
             actual = dn.value / pn.value * 100
             if fits(actual, rn):
                 continue
@@ -724,7 +1001,8 @@ def table_rate_column(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]
             start = unit.ntext.find(rn.text)
             yield ctx.finding(
                 rule, unit, max(start, 0), max(start, 0) + len(rn.text), arithmetic=arithmetic, stated=rn.text,
-                suggestion=f"Theo hai cột số liệu, tỷ lệ là {correct}" + (f" ({note})" if note else ""),
+                suggestion=f"Theo hai cột “{header[dc]}” và “{header[pc]}”, tỷ lệ là {correct}"
+                           + (f" ({note})" if note else ""),
                 evidence={"arithmetic": arithmetic, "plan": pn.text, "actual": dn.text, "stated": rn.text,
-                          "computed": float(round(actual, 4))},
+                          "columns": [header[dc], header[pc]], "computed": float(round(actual, 4))},
             )

@@ -94,20 +94,60 @@ def table_views(ctx: CheckContext) -> list[TableView]:
 # ---------------------------------------------------------------- CT001 duplicated rows
 class DuplicateRowParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    min_chars: int = Field(40, ge=1)  # shorter rows (a unit name, "-") are not compared
+    min_chars: int = Field(40, ge=1)  # shorter rows are compared only with two real content cells
+    min_cell_letters: int = Field(4, ge=1)  # a content cell of a short row: this many letters at least
+    # words that fill cells of boilerplate rows ("- | Không | ", "x | Đạt"): such rows repeat by nature
+    boilerplate: str = (r"không|có|x|đạt|chưa|đã|đủ|thiếu|ghi chú|tốt|khá|trung bình|yếu|hoàn thành|"
+                        r"chưa hoàn thành|đang thực hiện|không có|như trên|nt")
+
+
+def _content_cells(row: "RowView") -> list[str]:
+    out = []
+    for col in sorted(row.units_by_col):
+        text = "\n".join(u.ntext for u in row.units_by_col[col]).strip()
+        if text and not ORDER_CELL.fullmatch(text):
+            out.append(text)
+    return out
+
+
+def _short_row_counts(row: "RowView", p: DuplicateRowParams) -> bool:
+    """A short row ("5 | Tập huấn cán bộ | Đã tổ chức 2 lớp") is compared when at least two of its
+    cells hold words that are not boilerplate; figures alone ("0 | 0 | 0") never are."""
+    filler = regex.compile(rf"(?:{p.boilerplate})", regex.IGNORECASE)
+    real = [c for c in _content_cells(row)
+            if len(regex.findall(r"\p{L}", c)) >= p.min_cell_letters
+            and not filler.fullmatch(regex.sub(r"[\p{P}\s]+", " ", c).strip())]
+    return len(real) >= 2
+
+
+def _is_group_row(row: "RowView") -> bool:
+    """A group row: a Roman order number, or one cell of text spanning the row."""
+    units = row.units()
+    if not units:
+        return False
+    first = units[0].ntext.strip()
+    if regex.fullmatch(r"[IVXL]{1,6}\.?", first):
+        return True
+    return len(row.units_by_col) <= 2 and any(span > 1 for span in row.spans.values())
 
 
 @register("duplicate_table_rows", DuplicateRowParams)
 def duplicate_table_rows(ctx: CheckContext, rule: RuleSpec, p: DuplicateRowParams) -> Iterable[Finding]:
     for view in table_views(ctx):
         seen: dict[str, RowView] = {}
+        group = 0  # rows under one group row ("III | Phòng Giáo dục và Đào tạo")
+        groups: dict[str, int] = {}
         for row in view.rows[view.table.header_rows:]:
+            if _is_group_row(row):
+                group += 1
             key = row.content_key()
-            if len(key) < p.min_chars:
+            short = len(key) < p.min_chars
+            if short and not _short_row_counts(row, p):
                 continue
             first = seen.get(key)
-            if first is None:
-                seen[key] = row
+            if first is None or (short and groups.get(key) != group):
+                seen[key] = row  # a short row again under another group may be another task
+                groups[key] = group
                 continue
             unit = max(row.units(), key=lambda u: len(u.ntext))
             first_unit = first.units()[0]
@@ -201,7 +241,9 @@ UNFINISHED_STRONG = regex.compile(
 UNFINISHED_WEAK = regex.compile(r"(?<!\p{L})(?:đang|dự kiến)(?!\p{L})", regex.I)
 SHORT_RESULT = 200
 CAUSE_WORDS = regex.compile(
-    r"(?<!\p{L})(?:do|nguyên nhân|vì|lý do|lí do|bởi|vướng|khó khăn|chờ|không thực hiện)(?!\p{L})", regex.I)
+    r"(?<!\p{L})(?:do|nguyên nhân|vì|lý do|lí do|bởi|vướng|khó khăn|chờ|không thực hiện|dẫn đến"
+    # "03 cơ sở tạm ngừng hoạt động nên chưa kiểm tra": the clause before "nên" is the cause
+    r"|nên(?=\s+(?:vẫn\s+|cũng\s+)?(?:chưa|không|còn|phải|tạm|chậm)(?!\p{L})))(?!\p{L})", regex.I)
 REACHED = regex.compile(
     r"đạt\s+(?:tỷ lệ\s+)?(\d{1,3}(?:,\d+)?)\s?%(?=\s*(?:KH|kế hoạch|chỉ tiêu|so với|mục tiêu)(?!\p{L}))",
     regex.I)
@@ -586,7 +628,9 @@ def tt_column_sequence(ctx: CheckContext, rule: RuleSpec, params) -> Iterable[Fi
         tt = next((i for i, t in enumerate(view.header) if TT_TITLE.match(t.strip())), None)
         if tt is None:
             continue
-        prev: Optional[tuple[int, TextUnit]] = None
+        # two levels: Roman numerals (group rows "I", "II" …) and Arabic numbers, each continuous;
+        # Arabic numbering may start again at 1 under each group
+        prev: dict[str, Optional[tuple[int, TextUnit, str]]] = {"arabic": None, "roman": None}
         for row in view.rows[view.table.header_rows:]:
             if row.covering(tt) != tt:
                 continue
@@ -594,11 +638,18 @@ def tt_column_sequence(ctx: CheckContext, rule: RuleSpec, params) -> Iterable[Fi
             if not units:
                 continue
             m = regex.fullmatch(r"\s*(\d{1,3})\.?\s*", units[0].ntext)
-            if not m:
-                continue
-            value = int(m.group(1))
-            if prev is not None and value != 1 and value != prev[0] + 1:
-                kind = "trùng" if value == prev[0] else ("bỏ cách" if value > prev[0] else "ngược thứ tự")
-                yield ctx.finding(rule, units[0], m.start(1), m.end(1), related=prev[1].location(),
-                                  problem=f"{kind}: dòng trước đánh số {prev[0]}")
-            prev = (value, units[0])
+            level = "arabic"
+            if m:
+                value = int(m.group(1))
+            else:
+                m = regex.fullmatch(r"\s*([IVXL]{1,6})\.?\s*", units[0].ntext)
+                value = roman_value(m.group(1)) if m else None
+                if not value:
+                    continue
+                level = "roman"
+            last = prev[level]
+            if last is not None and value != 1 and value != last[0] + 1:
+                kind = "trùng" if value == last[0] else ("bỏ cách" if value > last[0] else "ngược thứ tự")
+                yield ctx.finding(rule, units[0], m.start(1), m.end(1), related=last[1].location(),
+                                  problem=f"{kind}: dòng trước đánh số {last[2]}")
+            prev[level] = (value, units[0], m.group(1))

@@ -1,0 +1,95 @@
+"""Recall on four reports written for the purpose (tests/data/recall/, built by
+scripts/build_recall_docs.py) in shapes the corpus lacks: Word tables with merged unit rows, a
+statistics table with plan / month / cumulative / rate columns, a table with its total row on top,
+Word bullets, a notice with lettered assignments and deadlines.
+
+Each planted slip (``SLIPS`` in the script) is made in the committed .docx and .txt as rasoat reads
+them; rasoat must report it on the slipped paragraph or row, and report nothing new elsewhere. The
+correct documents must give no finding at all.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.api import check_document
+from checker.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("build_recall_docs", ROOT / "scripts" / "build_recall_docs.py")
+recall = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("build_recall_docs", recall)
+_spec.loader.exec_module(recall)
+
+ALL_RULES = load_rules()
+RULES = [r for r in ALL_RULES if r.id[:2] in ("SO", "NT", "CT")]  # the families slips are planted for
+FORMATS = ("docx", "txt")
+
+# Slips rasoat does not find yet, and why (docs/RECALL.md, "Round 2"). strict: when one is found,
+# the test says so, and the entry must go.
+KNOWN_MISSES = {
+    # the title "… tháng 9, nhiệm vụ trọng tâm tháng 10 năm 2024" gives no period: the month pattern in
+    # checker/extract/period.py refuses "tháng 9" before a comma
+    ("01", "next_period_heading", "THÁNG 10"),
+    # "186/240 giấy chứng nhận" in the result cell, "Còn 54 hồ sơ …" in the cause cell: another cell and
+    # another noun, nothing says they count the same things
+    ("02", "complement", "Còn 54 hồ sơ"),
+}
+
+_DOCS: dict[tuple[str, str], tuple] = {}
+
+
+def _document(key: str, fmt: str):
+    if (key, fmt) not in _DOCS:
+        document = recall.read(recall.doc_name(key), fmt)
+        _DOCS[(key, fmt)] = (document, check_document(document, RULES))
+    return _DOCS[(key, fmt)]
+
+
+def _cases():
+    for slip in recall.SLIPS:
+        for fmt in FORMATS:
+            marks = []
+            if (slip.doc, slip.kind, slip.original) in KNOWN_MISSES:
+                marks.append(pytest.mark.xfail(strict=True, reason="known miss, see KNOWN_MISSES"))
+            yield pytest.param(slip, fmt, marks=marks, id=f"{slip.doc}-{slip.kind}-{slip.original or slip.op}-{fmt}")
+
+
+@pytest.mark.parametrize("key", sorted({s.doc for s in recall.SLIPS}))
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_correct_document_is_quiet(key, fmt):
+    """Every finding on a correct document is a false alarm, whatever the rule family."""
+    findings = check_document(recall.read(recall.doc_name(key), fmt), ALL_RULES)
+    assert not findings, [(f.rule, f.location.label, f.excerpt, f.message) for f in findings]
+
+
+@pytest.mark.parametrize("slip, fmt", list(_cases()))
+def test_planted_slip_is_found_and_nothing_else(slip, fmt):
+    document, baseline = _document(slip.doc, fmt)
+    outcome = recall.evaluate(document, slip, RULES, baseline, fmt)
+    assert not outcome.alarms, [(f.rule, f.location.label, f.excerpt, f.message) for f in outcome.alarms]
+    assert outcome.detected, f"missed: {slip.describe()} (.{fmt})"
+    assert outcome.by_family, f"{slip.describe()} found only by {[f.rule for f in outcome.hits]}"
+
+
+@pytest.mark.parametrize("key", sorted(recall.DOCS))
+def test_committed_documents_are_the_scripts_output(key, tmp_path):
+    """The committed files are what the script writes (rebuild them with the script, not by hand)."""
+    from checker.readers import read_document
+    assert (recall.OUT / f"{key}.txt").read_text(encoding="utf-8") == recall.render_txt(recall.DOCS[key])
+    recall.render_docx(recall.DOCS[key], tmp_path / "fresh.docx")
+    fresh = [u.text for u in read_document(tmp_path / "fresh.docx").units()]
+    committed = [u.text for u in read_document(recall.OUT / f"{key}.docx").units()]
+    assert committed == fresh
+
+
+def test_every_slip_names_one_place_in_both_formats():
+    for slip in recall.SLIPS:
+        for fmt in FORMATS:
+            document, _ = _document(slip.doc, fmt)
+            mutated = recall.plant(document, slip)
+            assert [u.text for u in mutated.units()] != [u.text for u in document.units()], slip.describe()
