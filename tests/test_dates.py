@@ -413,3 +413,16 @@ def test_same_reference_two_dates_despite_different_summaries():
 def test_reversed_term_after_crop_season_year():
     assert found("Chỉ đạo sản xuất lúa vụ Đông Xuân năm 2020 - 2019 đúng khung lịch thời vụ.", "NT004") == [
         ("NT004", "2020 - 2019")]
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Báo cáo tình hình kinh tế - xã hội tháng 9, nhiệm vụ trọng tâm tháng 10 năm 2024", 9),
+    ("tháng 9. Nhiệm vụ", 9),
+])
+def test_a_month_before_punctuation_is_a_month(text, month):
+    first = mentions(text)[0]
+    assert (first.kind, first.index) == ("month", month)
+
+
+def test_a_decimal_after_thang_is_not_a_month():
+    assert not [m for m in mentions("chỉ số tăng 2,5 lần so với tháng 9,5 điểm") if m.kind == "month"]

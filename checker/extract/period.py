@@ -26,7 +26,7 @@ PERIOD_RE = regex.compile(
     r"(?P<half>6\s+tháng\s+(?P<hw>đầu|cuối)\s+năm)" + r"(?:\s+(?P<hy>(?:19|20)\d{2}))?"
     r"|(?P<nine>9\s+tháng(?:\s+đầu)?\s+năm)(?:\s+(?P<ny>(?:19|20)\d{2}))?"
     r"|(?<!\p{L})quý\s+(?P<q>IV|I{1,3}|[1-4])(?![\p{L}\d])" + _YEAR.replace("P<y>", "P<qy>")
-    + r"|(?<!\p{L})tháng\s+(?P<m>\d{1,2})(?:" + _YEAR.replace("P<y>", "P<my>")[3:-2] + r"|(?![\d/.,]))(?![\d/])"
+    + r"|(?<!\p{L})tháng\s+(?P<m>\d{1,2})(?:" + _YEAR.replace("P<y>", "P<my>")[3:-2] + r"|(?![\d/]|[.,]\d))(?![\d/])"
     r"|(?<!\p{L})(?<!tháng\s)(?<!đầu\s)năm\s+(?P<yy>(?:19|20)\d{2})(?![\d/])",
     regex.IGNORECASE,
 )
