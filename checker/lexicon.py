@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -89,11 +90,13 @@ def canon(syllable: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def all_words() -> frozenset[str]:
-    """Viet74K + extra words, each also under its canonical tone placement."""
-    out = set(words()) | set(extra_words())
-    out.update(_canon_entry(e) for e in list(out) if _NEW_STYLE.search(e))
-    return frozenset(out)
+def _more_words() -> frozenset[str]:
+    """What ``known_word`` accepts beyond Viet74K: the extra words, and every entry under its
+    canonical tone placement. Kept beside words() rather than merged into a copy of it (a second
+    set of 74.000 entries cost ~5 MB)."""
+    out = set(extra_words())
+    out.update(_canon_entry(e) for e in chain(words(), extra_words()) if _NEW_STYLE.search(e))
+    return frozenset(out - words())
 
 
 _NEW_STYLE = regex.compile(r"[oO][àáảãạèéẻẽẹ]|[uU][ỳýỷỹỵ]")
@@ -109,15 +112,21 @@ def _canon_entry(entry: str) -> str:
 def syllable_weight() -> dict[str, int]:
     """How many word-list entries use a syllable: a rough measure of how common it is."""
     out: dict[str, int] = {}
-    for entry in all_words():
+    for entry in chain(words(), _more_words()):  # every accepted entry once
         for syl in entry.replace("-", " ").split():
             out[syl] = out.get(syl, 0) + 1
     return out
 
 
+# Pure look-ups over data fixed for the process: cached because the language rules ask the same
+# question for every occurrence of a word (hundreds of thousands of times on a long report). An
+# entry costs ~150 bytes: 32.768 of them (a real 500-page report has more distinct 2- to 4-syllable
+# sequences) stay under 5 MB, and the frequent ones stay cached.
+@lru_cache(maxsize=1 << 15)
 def known_word(*syllables_: str) -> bool:
     """Is the sequence a dictionary word, whichever tone placement it uses?"""
-    return " ".join(canon(s.lower()) for s in syllables_) in all_words()
+    key = " ".join(canon(s.lower()) for s in syllables_)
+    return key in words() or key in _more_words()
 
 
 @lru_cache(maxsize=1)
@@ -202,10 +211,16 @@ def attested_pairs() -> frozenset[str]:
     return frozenset(_canon_entry(p) for p in out)
 
 
+@lru_cache(maxsize=1 << 14)
 def attested(a: str, b: str) -> bool:
     return f"{canon(a.lower())} {canon(b.lower())}" in attested_pairs() or known_extra(a, b)
 
 
 def known_extra(*syllables_: str) -> bool:
-    return " ".join(canon(s.lower()) for s in syllables_) in {
-        " ".join(canon(s) for s in w.split(" ")) for w in extra_words()}
+    return " ".join(canon(s.lower()) for s in syllables_) in _extra_canon()
+
+
+@lru_cache(maxsize=1)
+def _extra_canon() -> frozenset[str]:
+    """The extra words under their canonical tone placement (built once, not per look-up)."""
+    return frozenset(" ".join(canon(s) for s in w.split(" ")) for w in extra_words())

@@ -12,6 +12,9 @@ from typing import Optional
 import regex
 
 
+_GRAPHEME = regex.compile(r"\X")
+
+
 class NormalizedText:
     """``text`` is the NFC form of ``original``; offsets map back to it."""
 
@@ -23,16 +26,22 @@ class NormalizedText:
         if unicodedata.is_normalized("NFC", original):
             self.text = original
             return
-        pieces: list[str] = []
-        starts: list[int] = []
         # Grapheme clusters are normalised independently: composition never
         # crosses a cluster boundary, so each output char maps to its cluster.
-        for match in regex.finditer(r"\X", original):
-            nfc = unicodedata.normalize("NFC", match.group())
-            pieces.append(nfc)
-            starts.extend([match.start()] * len(nfc))
+        text = unicodedata.normalize("NFC", original)
+        starts = [m.start() for m in _GRAPHEME.finditer(original)]
+        if len(starts) != len(text):
+            # some cluster became several characters (rare): normalise cluster by cluster
+            pieces: list[str] = []
+            starts = []
+            for match in _GRAPHEME.finditer(original):
+                nfc = unicodedata.normalize("NFC", match.group())
+                pieces.append(nfc)
+                starts.extend([match.start()] * len(nfc))
+            text = "".join(pieces)
+        # else: one character per cluster (every NFC cluster yields at least one), in order
         starts.append(len(original))
-        self.text = "".join(pieces)
+        self.text = text
         self._starts = starts
 
     @property

@@ -123,6 +123,7 @@ def is_valid(syllable: str) -> bool:
     return syllable.lower() in valid_syllables()
 
 
+@lru_cache(maxsize=1 << 14)  # pure; the confusion rule asks again for every repeat of a word
 def strip_tone(syllable: str) -> tuple[str, Optional[str]]:
     """("hoà") -> ("hoa", "huyền")."""
     decomposed = unicodedata.normalize("NFD", syllable)

@@ -32,6 +32,8 @@ OPEN_ENDED_RE = regex.compile(
     r"\btiêu biểu\b|\bchủ yếu\b|\bnhất là\b|\bđặc biệt là\b)", regex.IGNORECASE)
 # Sentence end: a full stop not inside a number, or "!", "?".
 SENTENCE_END_RE = regex.compile(r"(?<!\d)\.(?!\d)|[!?]|\.(?=\s|$)")
+_SPACES = regex.compile(r"\s+")
+_CLAUSE_BREAK = regex.compile(r"[;:!?()]|(?<!\d)\.(?!\d)")  # between a total and its list
 BULLET_RE = regex.compile(r"^\s*['‘]?\s*(?P<m>[-–—+•·*○▪►]|\d{1,2}[.)](?!\d)|[a-zđ][)]|\(\d{1,2}\)|\([a-zđ]\))\s*")
 
 
@@ -176,20 +178,23 @@ def _item(text: str, facts: UnitFacts, a: int, b: int) -> Item:
         cut, nested = m.start(), True
     # figures inside a parenthesis of the item are not its own
     hidden: list[tuple[int, int]] = []
-    j = a
-    while j < cut:
-        if text[j] == "(":
-            close = matching_paren(text, j)
-            close = cut if close is None or close > cut else close
-            hidden.append((j, close + 1))
-            j = close + 1
-            continue
-        j += 1
+    j = text.find("(", a, cut)
+    while j >= 0:
+        close = matching_paren(text, j)
+        close = cut if close is None or close > cut else close
+        hidden.append((j, close + 1))
+        j = text.find("(", close + 1, cut)
 
     def own(s: int, e: int) -> bool:
         return a <= s and e <= cut and not any(x <= s < y for x, y in hidden)
 
-    head = "".join(text[x] for x in range(a, cut) if not any(p <= x < q for p, q in hidden))
+    # the item's text without the hidden parentheses (they are disjoint and in order)
+    pieces, pos = [], a
+    for x, y in hidden:
+        pieces.append(text[pos:x])
+        pos = y
+    pieces.append(text[pos:cut])
+    head = "".join(pieces)
     idx = _index(facts)
     return Item(
         a, b, text[a:b],
@@ -210,7 +215,7 @@ def _total_before(facts: UnitFacts, text: str, pos: int, max_gap: int = 80) -> t
     if idx.other_between(best.end, pos):
         return None, ""
     gap = text[best.end:pos]
-    if regex.search(r"[;:!?()]|(?<!\d)\.(?!\d)", gap):
+    if _CLAUSE_BREAK.search(gap):
         return None, ""
     return best, gap
 
@@ -223,9 +228,8 @@ def _sentence_end(text: str, pos: int) -> int:
 def inline_enumerations(text: str, facts: UnitFacts) -> list[Enumeration]:
     """Parenthesised and keyword lists inside one text unit."""
     out: list[Enumeration] = []
-    for i, ch in enumerate(text):
-        if ch != "(":
-            continue
+    i = -1
+    while (i := text.find("(", i + 1)) >= 0:
         close = matching_paren(text, i)
         if close is None:
             continue
@@ -233,14 +237,14 @@ def inline_enumerations(text: str, facts: UnitFacts) -> list[Enumeration]:
         body_start, inner = i + 1, ""
         m = KEYWORD_RE.match(text, body_start) or KEYWORD_RE.match(text, body_start + (text[body_start] == " "))
         if m:
-            inner = KIND_OF[regex.sub(r"\s+", " ", m.group("kw").lower())]
+            inner = KIND_OF[_SPACES.sub(" ", m.group("kw").lower())]
             body_start = m.end()
         items = [_item(text, facts, a, b) for a, b in split_items(text, body_start, close)]
         body = text[body_start:close]
         out.append(Enumeration("paren", total, body_start, close, items, gap, inner,
                                bool(OPEN_ENDED_RE.search(body))))
     for m in KEYWORD_RE.finditer(text):
-        kind = KIND_OF[regex.sub(r"\s+", " ", m.group("kw").lower())]
+        kind = KIND_OF[_SPACES.sub(" ", m.group("kw").lower())]
         if m.start() > 0 and text[m.start() - 1] == "(" or text[max(0, m.start() - 2):m.start()] == "( ":
             continue  # handled as a parenthesis
         total, gap = _total_before(facts, text, m.start(), max_gap=60)

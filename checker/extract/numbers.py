@@ -19,7 +19,7 @@ NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d.,])(?:{NUM})(?!\d|[.,]\d)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     value: Decimal
     text: str

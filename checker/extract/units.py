@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     canonical: str  # the spelling we normalise to, e.g. "ha", "m²", "triệu đồng"
     dimension: str  # "area", "mass", "money", "length", "time", or "count:<noun>"
@@ -96,7 +97,13 @@ def counted_noun_at(text: str, pos: int) -> Optional[tuple[Unit, int, int]]:
     noun = m.group(1)
     if noun in NOT_NOUNS:
         return None
-    return Unit(noun, f"count:{noun}", Decimal(1)), m.start(1), m.end(1)
+    return _count_unit(noun), m.start(1), m.end(1)
+
+
+@lru_cache(maxsize=4096)
+def _count_unit(noun: str) -> Unit:
+    """One (immutable) Unit per counted noun, shared: a report counts "hộ" thousands of times."""
+    return Unit(noun, f"count:{noun}", Decimal(1))
 
 
 def unit_spelling(text: str) -> str:

@@ -34,7 +34,19 @@ T_FALLBACK = f"{{{MC}}}Fallback"
 T_ALTCONTENT = f"{{{MC}}}AlternateContent"
 T_DRAWING, T_PICT, T_OBJECT = q("drawing"), q("pict"), q("object")
 T_FOOTNOTEREF = q("footnoteReference")
+T_BODY, T_PSTYLE, T_OUTLINE, T_NUMPR, T_NUMID, T_ILVL = (
+    q("body"), q("pStyle"), q("outlineLvl"), q("numPr"), q("numId"), q("ilvl"))
+T_GRIDSPAN, T_VMERGE, T_GRIDBEFORE, T_TBLHEADER = q("gridSpan"), q("vMerge"), q("gridBefore"), q("tblHeader")
 VAL = q("val")
+
+
+def _child(elem: etree._Element, tag: str) -> Optional[etree._Element]:
+    """``elem.find(tag)`` for a direct child, without ElementPath's per-call cost (the reader asks
+    a few times for every paragraph and cell)."""
+    for child in elem.iterchildren(tag):
+        return child
+    return None
+
 
 # Secure parsing: no DTD, no entity expansion, no network (XXE / billion laughs).
 PARSER = etree.XMLParser(
@@ -166,11 +178,11 @@ def _heading_level_from_name(name: str) -> Optional[int]:
 
 
 def _numpr(ppr: etree._Element) -> Optional[tuple[str, int]]:
-    numpr = ppr.find(q("numPr"))
+    numpr = _child(ppr, T_NUMPR)
     if numpr is None:
         return None
-    num_id = numpr.find(q("numId"))
-    ilvl = numpr.find(q("ilvl"))
+    num_id = _child(numpr, T_NUMID)
+    ilvl = _child(numpr, T_ILVL)
     if num_id is None:
         return None
     level = ilvl.get(VAL, "0") if ilvl is not None else "0"
@@ -194,7 +206,7 @@ class DocxReader:
         root = self._parse(body_xml)
         self.styles = _Styles(self._parse(styles_xml) if styles_xml else None)
         self.numbering = NumberingState(Numbering(self._parse(numbering_xml) if numbering_xml else None))
-        body = root.find(q("body"))
+        body = _child(root, T_BODY)
         if body is None:
             raise ReadError(self.path, "tệp .docx không có phần nội dung (word/document.xml has no body)")
         return Document(path=self.path, blocks=list(self._blocks(body)))
@@ -213,13 +225,13 @@ class DocxReader:
                 yield from self._blocks(child)
 
     def _paragraph(self, p: etree._Element) -> Paragraph:
-        ppr = p.find(T_PPR)
+        ppr = _child(p, T_PPR)
         style_id, level, num = None, None, None
         if ppr is not None:
-            pstyle = ppr.find(q("pStyle"))
+            pstyle = _child(ppr, T_PSTYLE)
             if pstyle is not None:
                 style_id = pstyle.get(VAL)
-            outline = ppr.find(q("outlineLvl"))
+            outline = _child(ppr, T_OUTLINE)
             if outline is not None and outline.get(VAL, "").isdigit() and int(outline.get(VAL)) < 9:
                 level = int(outline.get(VAL)) + 1
             num = _numpr(ppr)
@@ -241,10 +253,10 @@ class DocxReader:
         open_merges: dict[int, Cell] = {}
         for tr in _children(tbl, T_TR):
             col = 0
-            trpr = tr.find(T_TRPR)
-            header_flags.append(trpr is not None and trpr.find(q("tblHeader")) is not None)
+            trpr = _child(tr, T_TRPR)
+            header_flags.append(trpr is not None and _child(trpr, T_TBLHEADER) is not None)
             if trpr is not None:
-                before = trpr.find(q("gridBefore"))
+                before = _child(trpr, T_GRIDBEFORE)
                 if before is not None and before.get(VAL, "").isdigit():
                     col = int(before.get(VAL))
             cells: list[Cell] = []
@@ -293,14 +305,14 @@ def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
 
 
 def _cell_props(tc: etree._Element) -> tuple[int, Optional[str]]:
-    tcpr = tc.find(T_TCPR)
+    tcpr = _child(tc, T_TCPR)
     if tcpr is None:
         return 1, None
     span = 1
-    grid = tcpr.find(q("gridSpan"))
+    grid = _child(tcpr, T_GRIDSPAN)
     if grid is not None and grid.get(VAL, "").isdigit():
         span = max(1, int(grid.get(VAL)))
-    vmerge = tcpr.find(q("vMerge"))
+    vmerge = _child(tcpr, T_VMERGE)
     if vmerge is None:
         return span, None
     return span, "restart" if vmerge.get(VAL) == "restart" else "continue"
