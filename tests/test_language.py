@@ -268,3 +268,37 @@ def test_speed_on_the_largest_report():
     start = time.perf_counter()
     check_file(path, NN)
     assert time.perf_counter() - start < 3.0
+
+
+# --- ASCII slips and rare syllables ----------------------------------------------------------
+
+def test_ascii_slip_used_twice_is_meant():
+    """A lower-case ASCII token the author writes twice is a term, not a slip; once, it is."""
+    once = "Xã đã gioa chỉ tiêu cho các thôn."
+    twice = once + "\nTiếp tục gioa chỉ tiêu năm 2025 cho các thôn."
+    assert ("NN002", "gioa") in found(once, "NN002")
+    assert not found(twice, "NN002")
+
+
+def test_ascii_slip_needs_evidence():
+    """Not a syllable, no doubled onset and no one-key fix making a word: a loan word stays quiet."""
+    assert not found("Cài đặt app quản lý, upload file lên hệ thống, dùng smartphone và camera.", "NN002")
+    assert found("Đoàn đã thma gia kiểm tra.", "NN002") == [("NN002", "thma")]
+    [f] = findings("Xây dựng mô hình donh nghiệp xanh.", "NN002")
+    assert f.suggestion.startswith("Có thể là: doanh")
+
+
+def test_allowed_words_silence_ascii_slips():
+    assert not found("Xã đã gioa chỉ tiêu cho các thôn.", "NN002", settings=Settings(allowed_words=["gioa"]))
+
+
+def test_rare_syllable_not_reported_twice():
+    """A rare syllable also caught as a pair ("xủ lý" -> "xử lý") gives one NN003 finding."""
+    got = found("Kiểm tra việc xủ lý vi phạm hành chính trong lĩnh vực đất đai.", "NN003")
+    assert got == [("NN003", "xủ lý")]
+
+
+def test_rare_syllable_needs_a_clear_fix():
+    assert found("Sở Tài chính thẩm định, trính UBND tỉnh phê duyệt.", "NN003") == [("NN003", "trính")]
+    # common words of their own, though rare in dictionary entries
+    assert not found("Tổ chức đợt cao điểm; đo đạc lại từng thửa đất; trồng cây đước.", "NN003")

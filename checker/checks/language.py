@@ -110,6 +110,20 @@ def suggest(token: str, left: Optional[str], right: Optional[str], right_cap: bo
     return [_case_like(token, c) for c in ranked[:3]]
 
 
+def _rank(token: str, cands: list[str], left: Optional[str], right: Optional[str]) -> list[str]:
+    """The three best of ``cands``: the same letters first (marks lost: "khong" -> "không"; two
+    swapped: "gioa" -> "giao"), then those making a word with a neighbour, then the more common."""
+    weight = syllable_weight()
+    low = token.lower()
+
+    def score(c: str):
+        ctxw = (left is not None and known_word(left, c)) or (right is not None and known_word(c, right))
+        same = sorted(_skeleton(c)) == sorted(low)
+        return (not same, not ctxw, -weight.get(c, 0), c)
+
+    return [_case_like(token, c) for c in sorted(cands, key=score)[:3]]
+
+
 @lru_cache(maxsize=1)
 def _valid_pool() -> tuple[str, ...]:
     """Well-formed dictionary syllables (built once, not per suggestion)."""
@@ -139,12 +153,90 @@ def _broken(tok: str, known, allowed) -> bool:
     return True
 
 
+# --- ASCII-only slips: a Vietnamese syllable typed without its marks or with a slipped key ---
+# "gioa" (giao), "thma gia" (tham gia), "ssau" (sau). Loan words and codes are ASCII too
+# ("logistics", "clip", "tour", "sandbox"), so such a token is flagged only on evidence.
+
+_ASCII_SHAPE = regex.compile(r"[a-eg-ik-vxy]{2,7}")  # no f, j, w, z: those are foreign letters
+_ASCII_VOWEL = regex.compile(r"[aeiouy]")
+_ONSET_DOUBLED = regex.compile(r"^[^aeiouy]*?([b-df-hj-np-tv-z])\1")  # "ssau", "bban", "kkhai"
+MIN_COMMON = 20  # dictionary entries a suggested syllable must appear in (weight)
+
+
+def _ascii_suspect(tok: str, known, allowed) -> bool:
+    """Cheap shape test: a lower-case ASCII token that may be a Vietnamese slip."""
+    return (tok.islower() and bool(_ASCII_SHAPE.fullmatch(tok)) and tok not in known and tok not in allowed
+            and bool(_ASCII_VOWEL.search(tok)))
+
+
+@lru_cache(maxsize=1)
+def _by_skeleton() -> dict[str, tuple[str, ...]]:
+    """Well-formed dictionary syllables under their letters without marks ("khong" -> "không", "khóng"…)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for syl in syllable_weight():
+        if syl.isalpha() and is_valid(syl):
+            out[_skeleton(syl)].append(syl)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1 << 12)
+def _ascii_candidates(tok: str) -> tuple[str, ...]:
+    """Common dictionary syllables one keystroke from an ASCII token: one edit, two adjacent
+    letters swapped, or the same letters with their marks ("khong" -> "không")."""
+    weight = syllable_weight()
+    cands = set(one_edit_syllables(tok))
+    for i in range(len(tok) - 1):
+        cands.add(tok[:i] + tok[i + 1] + tok[i] + tok[i + 2:])
+    cands.update(_by_skeleton().get(tok, ()))
+    return tuple(sorted(c for c in cands if c != tok and is_valid(c) and weight.get(c, 0) >= MIN_COMMON))
+
+
+def _doc_words(ctx: CheckContext) -> Counter:
+    """Every letter run of the document, lower-cased, with its count (built once, on demand)."""
+    cached = ctx.cache.get("language.doc_words")
+    if cached is None:
+        cached = Counter()
+        for unit in ctx.units():
+            cached.update(WORD.findall(unit.ntext.lower()))
+        ctx.cache["language.doc_words"] = cached
+    return cached
+
+
+def _ascii_slip(tok: str, left: Optional[str], right: Optional[str], doc_words: Counter) -> Optional[list[str]]:
+    """Suggestions when an ASCII token is a Vietnamese slip, else None.
+
+    The token must be used once in the document (a loan word or code is usually repeated, and a
+    word the author writes twice is meant) and have a common syllable one keystroke away; then
+    * a well-formed syllable no dictionary word uses ("gioa", "khong") is a slip;
+    * a consonant doubled before the vowel ("ssau") is a slip when the single letter gives a
+      common syllable (no English word starts so);
+    * any other shape ("thma", "kihn", "muu") only when a candidate makes a dictionary word with
+      a neighbour ("thma gia" -> "tham gia") — the token itself does not."""
+    if doc_words.get(tok, 0) > 1:
+        return None
+    cands = list(_ascii_candidates(tok))
+    if not cands:
+        return None
+    if left and known_word(left, tok) or right and known_word(tok, right):
+        return None
+    if is_valid(tok):
+        return cands
+    dbl = _ONSET_DOUBLED.match(tok)
+    if dbl:
+        single = tok[:dbl.start(1)] + tok[dbl.end(1):]
+        if single in cands:
+            return [single]
+    ctxw = [c for c in cands if (left and known_word(left, c)) or (right and known_word(c, right))]
+    return ctxw or None
+
+
 @register("vi_syllable", LanguageParams)
 def vi_syllable(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterable[Finding]:
     """Lower-case tokens with Vietnamese letters that are no Vietnamese syllable ("huện",
     "tttài", "đoeẻ"), and capitalised ones broken by a doubled consonant ("Viêttel").
-    All-caps tokens (abbreviations), ASCII-only tokens (loan words, codes) and capitalised
-    names otherwise are left alone."""
+    All-caps tokens (abbreviations) and capitalised names otherwise are left alone. ASCII-only
+    lower-case tokens (loan words, codes, or a syllable typed without its marks) only on
+    evidence (see _ascii_slip)."""
     allowed = _allowed(ctx)
     known = syllables()
     for unit in ctx.units():
@@ -152,7 +244,8 @@ def vi_syllable(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterabl
         # Most paragraphs hold no token to flag: find out on their distinct words before
         # tokenising (a token is a word, and _broken() looks at the token alone).
         words = WORD.findall(text)
-        if known.issuperset(map(str.lower, words)) or not any(_broken(w, known, allowed) for w in set(words)):
+        if known.issuperset(map(str.lower, words)) or not any(
+                _broken(w, known, allowed) or _ascii_suspect(w, known, allowed) for w in set(words)):
             continue
         toks = _tokens(text)
         hits = 0
@@ -160,9 +253,20 @@ def vi_syllable(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterabl
             if hits >= MAX_PER_UNIT:
                 break
             tok = m.group()
-            if not _broken(tok, known, allowed):
-                continue
             low = tok.lower()
+            if not _broken(tok, known, allowed):
+                if not _ascii_suspect(tok, known, allowed):
+                    continue
+                left, right = _neighbours(text, toks, i)
+                cands = _ascii_slip(tok, left, right, _doc_words(ctx))
+                if not cands:
+                    continue
+                cands = _rank(tok, cands, left, right)
+                reason = "không có trong từ điển" if is_valid(low) else "sai cấu tạo âm tiết tiếng Việt"
+                hits += 1
+                yield ctx.finding(rule, unit, m.start(), m.end(), word=tok, reason=reason,
+                                  suggestion="Có thể là: " + ", ".join(cands), evidence={"reason": reason})
+                continue
             left, right = _neighbours(text, toks, i)
             right_cap = bool(right) and i + 1 < len(toks) and toks[i + 1].group()[:1].isupper()
             cands = suggest(tok, left, right, right_cap)
@@ -232,7 +336,9 @@ def _edits(syl: str) -> tuple[str, ...]:
         bc, bs = strip_tone(cand)[0], strip_tone(syl)[0]
         final = ((len(bc) == len(bs) and bc[:-1] == bs[:-1] and bc[-1] not in VOWELS and bs[-1] not in VOWELS)
                  or (bc[:-1] == bs and bc[-1] not in VOWELS) or (bs[:-1] == bc and bs[-1] not in VOWELS))
-        if same_base or final:
+        # the first consonant not typed: "hối hợp" -> "phối hợp", "ác đồng chí" -> "các"
+        onset = cand[1:] == syl and cand[0] not in VOWELS
+        if same_base or final or onset:
             out.append(cand)
     return tuple(out)
 
@@ -262,9 +368,21 @@ def vi_confusion(ctx: CheckContext, rule: RuleSpec, p: ConfusionParams) -> Itera
     pairs, counts = scan.pairs, scan.counts
     once_words = {scan.first_word[w] for w, n in counts.items()
                   if n == 1 and w in scan.first_word and w in known and w not in allowed}
+    rare: list[tuple] = []  # (unit, start, end, finding): given last, where no other reading points
+    taken: set[tuple] = set()  # (unit id, start, end) of the other findings
+
+    def keep(unit, s, e, f):
+        taken.add((id(unit), s, e))
+        return f
+
     for u in sorted(once_words):
-        yield from _lone_syllables(ctx, rule, units[u], _tokens(units[u].ntext), known, allowed, counts)
-    yield from _rare_twins(ctx, rule, scan.twin_places, pairs)
+        unit = units[u]
+        toks = _tokens(unit.ntext)
+        for s, e, f in _lone_syllables(ctx, rule, unit, toks, known, allowed, counts):
+            yield keep(unit, s, e, f)
+        rare.extend((unit, s, e, f) for s, e, f in _rare_syllables(ctx, rule, unit, toks, known, allowed, counts))
+    for unit, s, e, f in _rare_twins(ctx, rule, scan.twin_places, pairs):
+        yield keep(unit, s, e, f)
     for unit, s, e, a, b, fixes in scan.candidates:
         if pairs[(a, b)] > 1:
             continue  # written the same way twice: a usage, not a slip
@@ -273,8 +391,11 @@ def vi_confusion(ctx: CheckContext, rule: RuleSpec, p: ConfusionParams) -> Itera
             continue  # none, or too many readings: stay quiet
         fixes.sort(key=lambda f: -word_rank(*f))
         fixed = " hoặc ".join(f"{fa} {fb}" for fa, fb in fixes)
-        yield ctx.finding(rule, unit, s, e, phrase=unit.ntext[s:e], fixed=fixed, suggestion=fixed,
-                          evidence={"word": fixed})
+        yield keep(unit, s, e, ctx.finding(rule, unit, s, e, phrase=unit.ntext[s:e], fixed=fixed,
+                                           suggestion=fixed, evidence={"word": fixed}))
+    for unit, s, e, f in rare:
+        if not any((id(unit), ts, te) in taken for ts in range(s - 12, s + 1) for te in range(e, e + 12)):
+            yield f
 
 
 class _ConfusionScan:
@@ -338,7 +459,7 @@ def _spaced(text: str, toks: list) -> list[bool]:
     return [text[m.end():n.start()] == " " for m, n in zip(toks, toks[1:])]
 
 
-def _rare_twins(ctx, rule, places, pairs: Counter, min_uses: int = 3) -> Iterable[Finding]:
+def _rare_twins(ctx, rule, places, pairs: Counter, min_uses: int = 3) -> Iterable[tuple]:
     """A dictionary word written once, in lower case, and never seen in real text, while the
     document itself writes a one-mark variant at least ``min_uses`` times: "dự kiến hoàng
     thành" in a report that says "hoàn thành" everywhere else ("Hoàng thành Thăng Long",
@@ -352,12 +473,12 @@ def _rare_twins(ctx, rule, places, pairs: Counter, min_uses: int = 3) -> Iterabl
         if len(fixes) != 1:
             continue
         fixed = " ".join(fixes[0])
-        yield ctx.finding(rule, unit, start, end, phrase=f"{a} {b}", fixed=fixed,
-                          suggestion=fixed, evidence={"word": fixed, "uses_in_document": pairs[fixes[0]]})
+        yield unit, start, end, ctx.finding(rule, unit, start, end, phrase=f"{a} {b}", fixed=fixed, suggestion=fixed,
+                                            evidence={"word": fixed, "uses_in_document": pairs[fixes[0]]})
 
 
 def _lone_syllables(ctx, rule, unit, toks, known, allowed, counts: Counter, min_uses: int = 5
-                    ) -> Iterable[Finding]:
+                    ) -> Iterable[tuple]:
     """A syllable used once in the document that makes no word or usual pair with either
     neighbour, while a one-mark variant the document uses at least ``min_uses`` times makes
     usual pairs with both ("phối hợp vơi các" -> "với")."""
@@ -376,8 +497,64 @@ def _lone_syllables(ctx, rule, unit, toks, known, allowed, counts: Counter, min_
             continue
         s, e = toks[i - 1].start(), toks[i + 1].end()
         fixed = f"{toks[i - 1].group()} {fixes[0]} {toks[i + 1].group()}"
-        yield ctx.finding(rule, unit, m.start(), m.end(), phrase=text[s:e], fixed=fixed,
-                          suggestion=fixes[0], evidence={"word": fixes[0], "uses_in_document": counts[fixes[0]]})
+        yield m.start(), m.end(), ctx.finding(rule, unit, m.start(), m.end(), phrase=text[s:e], fixed=fixed,
+                                              suggestion=fixes[0],
+                                              evidence={"word": fixes[0], "uses_in_document": counts[fixes[0]]})
+
+
+RARE = 3  # a syllable in at most this many dictionary entries, and a word of its own in at most
+# one of underthesea's four word lists, is rare ("trính", "sóm", "xủ"; not "đợt", "thửa")
+COMMON = 30  # … and its variant must be in at least this many ("trình", "sớm", "xử")
+
+
+def _in_word(lows: list[str], i: int) -> bool:
+    """Is token i part of a dictionary word (or a pair seen in real text) with its neighbours?"""
+    for s in range(max(0, i - 2), i + 1):
+        for n in (2, 3):
+            if s + n <= len(lows) and s <= i < s + n and known_word(*lows[s:s + n]):
+                return True
+    return (i > 0 and attested(lows[i - 1], lows[i])) or (i + 1 < len(lows) and attested(lows[i], lows[i + 1]))
+
+
+def _rare_syllables(ctx, rule, unit, toks, known, allowed, counts: Counter) -> Iterable[tuple]:
+    """A rare syllable (in at most ``RARE`` dictionary entries) used once, in lower case, in no
+    word with its neighbours, when one mark or final letter changed gives a common syllable
+    that makes a common word with a neighbour ("xủ lý" -> "xử"), or is far the commonest variant
+    ("thẩm định, trính UBND" -> "trình"; "phát hiện sóm các" -> "sớm")."""
+    text = unit.ntext
+    weight = syllable_weight()
+    lows = None
+    hits = 0
+    for i, m in enumerate(toks):
+        a = m.group()
+        if hits >= MAX_PER_UNIT:
+            break
+        if not a.islower() or weight.get(a, 0) > RARE or a not in known or a in allowed or counts[a] > 1:
+            continue
+        if word_rank(a) > 1:
+            continue  # a word of its own in the smaller lists too ("đợt", "thửa"): common, not rare
+        if lows is None:
+            lows = [t.group().lower() for t in toks]
+        spaced_l = i > 0 and text[toks[i - 1].end():m.start()] == " "
+        spaced_r = i + 1 < len(toks) and text[m.end():toks[i + 1].start()] == " "
+        window = lows[max(0, i - 2) if spaced_l else i:(i + 3 if spaced_r else i + 1)]
+        if _in_word(window, window.index(a)):
+            continue
+        fixes = [x for x in _edits(a) if weight.get(x, 0) >= COMMON]
+        prev = lows[i - 1] if spaced_l else None
+        nxt = lows[i + 1] if spaced_r else None
+        in_ctx = [x for x in fixes if (prev and _common(prev, x)) or (nxt and _common(x, nxt))]
+        fixes.sort(key=lambda x: -weight[x])
+        if len(in_ctx) == 1:
+            fix = in_ctx[0]
+        elif not in_ctx and fixes and (len(fixes) == 1 or weight[fixes[0]] >= 2 * weight[fixes[1]]):
+            fix = fixes[0]  # far the commonest variant ("trính" -> "trình" 90 entries, "trinh" 33)
+        else:
+            continue
+        hits += 1
+        yield m.start(), m.end(), ctx.finding(
+            rule, unit, m.start(), m.end(), phrase=a, fixed=fix, suggestion=fix,
+            evidence={"word": fix, "rare": f"“{a}” chỉ có trong {weight.get(a, 0)} mục từ điển"})
 
 
 def _runs(words, lows, spaced, known, allowed) -> list[tuple[int, int]]:
