@@ -533,6 +533,8 @@ def _rare_syllables(ctx, rule, unit, toks, known, allowed, counts: Counter) -> I
             continue
         if word_rank(a) > 1:
             continue  # a word of its own in the smaller lists too ("đợt", "thửa"): common, not rare
+        if not is_valid(a):
+            continue  # a loan word the dictionary lists ("gas", "bar"): not a Vietnamese syllable slip
         if lows is None:
             lows = [t.group().lower() for t in toks]
         spaced_l = i > 0 and text[toks[i - 1].end():m.start()] == " "
