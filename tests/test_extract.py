@@ -90,3 +90,43 @@ def test_quantities_with_units():
     assert money.value == Decimal("45989.5") and money.unit.canonical == "triệu đồng"
     assert money.number.decimals == 1
     assert money.number.interval == (Decimal("45989.45"), Decimal("45989.55"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tiếp nhận 2.372 TTHC (trong đó, cấp tỉnh 1.946 TTHC, cấp xã 426 TTHC)",
+     [("2.372", "TTHC"), ("1.946", "TTHC"), ("426", "TTHC")]),
+    ("có 25 DN thành lập mới, 12 HTX, 3 CSGD đạt chuẩn", [("25", "DN"), ("12", "HTX"), ("3", "CSGD")]),
+    ("gửi 12 UBND-VP", [("12", None)]),            # the start of a symbol
+    ("xử lý 5 TTHC/ngày", [("5", None)]),
+    ("Phần 2 II", [("2", None)]),                    # Roman numeral
+    ("đạt 5 KH", [("5", None)]),                     # not a counted noun
+    ("NĂM 2025 VÀ PHƯƠNG HƯỚNG", [("2025", None)]),  # a heading in capitals
+    ("TIẾP NHẬN 12 HTX", [("12", None)]),
+    ("ước đạt 120 MWh", [("120", None)]),            # mixed case: not an abbreviation here
+])
+def test_capital_abbreviation_counted_nouns(text, expected):
+    got = [(q.number.text, q.unit.canonical if q.unit else None) for q in extract(text).quantities]
+    assert got == expected
+
+
+def test_list_public_api():
+    from checker.extract.lists import closed_by_remainder, inline_enumerations, item_at, joined_figures
+
+    text = "Xã A 12 hộ (trong đó 3 hộ nghèo)"
+    item = item_at(text, extract(text))
+    assert [q.number.text for q in item.quantities] == ["12"]  # the bracket's figures are not its own
+
+    text = "163 trẻ trai và 145 trẻ gái"
+    item = item_at(text, extract(text))
+    assert joined_figures(item, item.quantities)
+    text = "163 trẻ trai đã được tiêm, đến nay còn 145 trẻ"
+    item = item_at(text, extract(text))
+    assert not joined_figures(item, item.quantities)
+
+    def enum_of(s):
+        return [e for e in inline_enumerations(s, extract(s)) if e.kind == "gom"][0]
+
+    s = "Tổng thu đạt 30 triệu đồng, gồm: thu thuế 20 triệu đồng; thu phí 5 triệu đồng; các khoản thu khác 5 triệu đồng."
+    assert enum_of(s).open_ended and closed_by_remainder(s, enum_of(s))
+    s = "Tổng thu đạt 30 triệu đồng, gồm: một số khoản thuế 20 triệu đồng; các khoản thu khác 5 triệu đồng."
+    assert not closed_by_remainder(s, enum_of(s))

@@ -109,8 +109,28 @@ def test_word_numbering_labels(tmp_path):
             + numbered("Nhiệm vụ", 1, 0))
     doc = read_document(write_docx(tmp_path / "num.docx", body, parts={"word/numbering.xml": NUMBERING}))
     paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
-    assert [x.numbering for x in paras] == ["I.", "I.1.", "a)", "b)", "I.2.", None, "II."]
+    assert [x.numbering for x in paras] == ["I.", "I.1.", "a)", "b)", "I.2.", "•", "II."]
     assert units_text(doc)[1] == "I.1. Nông nghiệp"
+    assert units_text(doc)[5] == "• Gạch đầu dòng"  # a Word bullet is a bullet line for the rules
+
+
+def test_word_bullets_on_normal_paragraphs_are_list_items(tmp_path):
+    """Bullets from direct numbering (numPr on a Normal paragraph, no dash typed) are items of the
+    list they follow: the count before them is checked against them, and findings point at the
+    user's characters (the "•" label is not part of the paragraph)."""
+    from checker.api import check_file
+    from checker.ruleset import load_rules
+
+    rules = load_rules()
+
+    intro = p("Đến nay có 03 xã đạt chuẩn nông thôn mới nâng cao, gồm:")
+    body = intro + numbered("Xã Phú Thọ;", 2, 0) + numbered("Xã Phú Lộc.", 2, 0)
+    path = write_docx(tmp_path / "bullets.docx", body, parts={"word/numbering.xml": NUMBERING})
+    found = [f for f in check_file(path, rules).findings if f.rule == "SO010"]
+    assert len(found) == 1 and found[0].excerpt == "03 xã"
+    body = intro + numbered("Xã Phú Thọ;", 2, 0) + numbered("Xã Phú Lộc;", 2, 0) + numbered("Xã Phú An.", 2, 0)
+    path = write_docx(tmp_path / "bullets_ok.docx", body, parts={"word/numbering.xml": NUMBERING})
+    assert not [f for f in check_file(path, rules).findings if f.rule.startswith(("SO", "CT"))]
 
 
 def test_nested_tables_in_document_order(tmp_path):

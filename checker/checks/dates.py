@@ -9,6 +9,7 @@ no year, no name for a commemoration -> no finding.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -83,6 +84,10 @@ def full_date(fact: DateFact, period: Optional[Period]) -> Optional[date]:
 
 # ---------------------------------------------------------------- NT001 impossible dates
 
+DATE_LIST_SEP_RE = regex.compile(r"\s*(?:,|và)\s*(?:ngày\s*)?")
+NUMBER_WORD_BEFORE_RE = regex.compile(r"số\s*$", regex.IGNORECASE)
+MONTH_WORD_BEFORE_RE = regex.compile(r"(?<!\p{L})tháng\s+$", regex.IGNORECASE)
+
 MONTH_DAYS = "tháng {m} có {n} ngày"
 
 
@@ -120,10 +125,10 @@ def impossible_date(ctx: CheckContext, rule: RuleSpec, p: ImpossibleDateParams) 
         prev_end = -100
         for fact in facts.dates:
             before = text[max(0, fact.start - 12):fact.start]
-            in_list = prev_end >= 0 and fact.start - prev_end <= 8 and regex.fullmatch(r"\s*(?:,|và)\s*(?:ngày\s*)?",
-                                                                     text[prev_end:fact.start] or "x")
+            in_list = prev_end >= 0 and fact.start - prev_end <= 8 and DATE_LIST_SEP_RE.fullmatch(
+                text[prev_end:fact.start] or "x")
             prev_end = fact.end if fact.valid else prev_end
-            if regex.search(r"số\s*$", before, regex.IGNORECASE):
+            if NUMBER_WORD_BEFORE_RE.search(before):
                 continue
             year = fact.year
             if fact.kind == "dm":
@@ -154,7 +159,7 @@ def date_list_member(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterabl
             continue
         text = unit.ntext
         for prev, last in zip(dates, dates[1:]):
-            if not regex.fullmatch(r"\s*(?:,|và)\s*(?:ngày\s*)?", text[prev.end:last.start]):
+            if not DATE_LIST_SEP_RE.fullmatch(text[prev.end:last.start]):
                 continue
             m = LIST_MEMBER.match(text, last.end + _sep_len(text, last.end))
             if not m or m.start() == last.end:
@@ -173,8 +178,8 @@ def date_list_member(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterabl
 
 
 def _sep_len(text: str, pos: int) -> int:
-    m = regex.match(r"\s*(?:,|và)\s*(?:ngày\s*)?", text[pos:])
-    return m.end() if m else 0
+    m = DATE_LIST_SEP_RE.match(text, pos)
+    return m.end() - pos if m else 0
 
 
 # ---------------------------------------------------------------- NT003 "tháng" + full date
@@ -187,7 +192,7 @@ def month_before_full_date(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> I
         for fact in ctx.facts(unit).dates:
             if fact.kind != "dmy" or not fact.valid:
                 continue
-            m = regex.search(r"(?<!\p{L})tháng\s+$", text[max(0, fact.start - 10):fact.start], regex.IGNORECASE)
+            m = MONTH_WORD_BEFORE_RE.search(text[max(0, fact.start - 10):fact.start])
             if not m:
                 continue
             start = fact.start - (len(text[max(0, fact.start - 10):fact.start]) - m.start())
@@ -540,15 +545,138 @@ def commemorations(ctx: CheckContext) -> list[Commemoration]:
     return found
 
 
+# Patterns whose literal letters may not be literal text: inline flags ("(?x)" makes "#…" a
+# comment), character escapes (\u1EA1, \N{…}), backreferences, fuzzy constraints ("{e<=1}").
+_OPAQUE_PATTERN = regex.compile(r"\(\?(?!P<|[:=!<>#])|\\[xuUNg0-9]|(?<!\\[pPN])\{[^}]*[a-zA-Z]")
+_QUANTIFIER = "?*+{"
+
+
+def _plain_letter(ch: str) -> bool:
+    """A letter whose case-insensitive matches in `regex` all share its str.casefold() (checked by
+    brute force over every code point for Latin, Latin-1, Latin Extended-A/B and the Vietnamese
+    block; the dotted/dotless i of Turkish are the exceptions, and "ı" in the text is folded to "i")."""
+    o = ord(ch)
+    return (o < 0x250 or 0x1E00 <= o < 0x1F00) and ch.isalpha() and ch not in "ıİ"
+
+
+def fold_for_words(text: str) -> str:
+    """What `required_words` are looked for in."""
+    return text.casefold().replace("ı", "i")
+
+
+def required_words(pattern: str) -> Optional[tuple[str, ...]]:
+    """The runs of literal letters (2 or more) that every match of ``pattern`` contains, case-folded:
+    letters outside any group, character class or escape, not under a quantifier. None when the
+    pattern has a top-level "|" or a construct this reading does not understand (then it must
+    always be run)."""
+    if _OPAQUE_PATTERN.search(pattern):
+        return None
+    runs: list[str] = []
+    cur, depth, i, n = "", 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        letter = depth == 0 and _plain_letter(ch) and not (i + 1 < n and pattern[i + 1] in _QUANTIFIER)
+        if letter:
+            cur += ch
+            i += 1
+            continue
+        if cur:
+            runs.append(cur)
+            cur = ""
+        if ch == "\\":
+            i += 2
+            if pattern[i - 1:i] in ("p", "P") and pattern[i:i + 1] == "{":
+                i = pattern.find("}", i) + 1 or n
+            continue
+        if ch == "[":  # skip the class: "[^]…]", "[]…]", escapes inside
+            j = i + 1
+            j += pattern[j:j + 1] == "^"
+            j += pattern[j:j + 1] == "]"
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+        i += 1
+    if cur:
+        runs.append(cur)
+    return tuple(r.casefold() for r in runs if len(r) >= 2)
+
+
+class _NamePatterns:
+    """The commemoration patterns that can match somewhere in one document, in calendar order, each
+    with one word it needs (the rarest in the first ~200.000 characters; None: no such word, always
+    run). A pattern with a needed word nowhere in the document is left out, and ``gate`` finds any
+    of the needed words (plain substrings of the case-folded paragraph) in one C-level search, so
+    most paragraphs are passed over without looking at the 50-odd patterns one by one."""
+
+    CHUNK = 200_000  # characters folded at a time (a 500-page report is 1,7 M: no second copy of it)
+
+    def __init__(self, comms: list[Commemoration], texts: list[str]):
+        self.comms = comms
+        self.table: list[tuple[Commemoration, list]] = []
+        wanted = {rx.pattern: required_words(rx.pattern) for c in comms for rx in c.patterns}
+        missing = {w for words in wanted.values() for w in words or ()}
+        sample = None
+        chunk: list[str] = []
+        size = 0
+        for i, text in enumerate(texts):
+            chunk.append(text)
+            size += len(text) + 1
+            if (size < self.CHUNK and i + 1 < len(texts)) or not missing:
+                continue
+            folded = fold_for_words("\n".join(chunk))  # no word spans a "\n"
+            if sample is None:
+                sample = folded
+            missing = {w for w in missing if w not in folded}
+            chunk, size = [], 0
+        sample = sample or ""
+        for c in comms:
+            live = []
+            for rx in c.patterns:
+                words = wanted[rx.pattern]
+                if not words:
+                    live.append((rx, None))
+                    continue
+                if not missing.intersection(words):
+                    live.append((rx, min(words, key=lambda w: (sample.count(w), -len(w)))))
+            if live:
+                self.table.append((c, live))
+        anchors = {w for _, live in self.table for _, w in live}
+        self.gate: Optional[re.Pattern] = None
+        if anchors and None not in anchors:
+            self.gate = re.compile("|".join(re.escape(w) for w in sorted(anchors, key=lambda w: (-len(w), w))))
+
+
+def _name_patterns(ctx: CheckContext, comms: list[Commemoration]) -> _NamePatterns:
+    found = ctx.cache.get("dates.commemorations.live")
+    if found is None or found.comms is not comms:
+        found = ctx.cache["dates.commemorations.live"] = _NamePatterns(comms, [u.ntext for u in ctx.units()])
+    return found
+
+
 NAME_TO_DATE_GAP = regex.compile(r"\s*(?:\(\s*)?(?:ngày\s+)?", regex.IGNORECASE)
 
 
 def _named_dates(ctx: CheckContext, unit, comms: list[Commemoration]):
     """(commemoration, name match, the date written right after the name) in one unit."""
     text = unit.ntext
+    names = _name_patterns(ctx, comms)
+    if not names.table:
+        return
+    folded = fold_for_words(text)
+    if names.gate is not None and names.gate.search(folded) is None:
+        return  # every pattern needs a word that is not in the paragraph
     dates = ctx.facts(unit).dates
-    for c in comms:
-        for rx in c.patterns:
+    for c, patterns in names.table:
+        for rx, word in patterns:
+            if word is not None and word not in folded:
+                continue  # case-insensitive pattern, a word it needs is missing: no match
             for m in rx.finditer(text):
                 gap = NAME_TO_DATE_GAP.match(text, m.end())
                 at = gap.end() if gap else m.end()

@@ -7,6 +7,7 @@ type ("Quyết định", "Công văn"...), so "15/17 xã" or "24/24h" never are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Optional
@@ -18,7 +19,7 @@ from ..context import CheckContext
 from ..findings import Finding
 from ..ruleset import RuleSpec
 from . import register
-from .dates import fmt_date, report_period
+from .dates import fmt_date, fold_for_words, report_period
 
 # Document type -> the abbreviations its symbol may start with (Nghị định 30/2020/NĐ-CP,
 # Phụ lục III; Hướng dẫn 36-HD/VPTW for Party documents).
@@ -62,6 +63,12 @@ REF_RE = regex.compile(
     r"(?P<sep>\s*/\s*|-|\s*[-–]\s*(?=\p{Lu}{2,}[\p{Lu}\d]*\s*/))(?P<seg0>" + SEG + r")"
     r"(?P<rest>(?:[-–/]" + SEG + r"|\s+[-–/]\s*" + CAPSEG + r"|[-–/]\s+" + CAPSEG + r")*))",
 )
+# Every reference starts with a document type word (matched case-insensitively) and its number: a
+# paragraph whose case-folded text has no type word followed by a number is not searched with REF_RE.
+# (`re`'s \s holds every character of `regex`'s \s; \d is the same; casefold maps letter by letter.)
+TYPE_NUMBER_RE = re.compile(
+    "(?:" + "|".join(re.escape(t.casefold()) for t in sorted(DOC_TYPES.split("|"), key=len, reverse=True))
+    + r")(?:\s+số)?\s*:?\s+\d")
 DATE_AFTER = regex.compile(
     r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2}))(?!\d)", regex.IGNORECASE)
@@ -86,7 +93,7 @@ class Ref:
 
     @property
     def key(self) -> str:
-        return regex.sub(r"\s+", "", self.text).upper().replace("–", "-")
+        return _SPACES_RE.sub("", self.text).upper().replace("–", "-")
 
 
 def refs_of(ctx: CheckContext) -> list[Ref]:
@@ -96,6 +103,8 @@ def refs_of(ctx: CheckContext) -> list[Ref]:
     found = []
     for unit in ctx.units():
         text = unit.ntext
+        if TYPE_NUMBER_RE.search(fold_for_words(text)) is None:
+            continue
         for m in REF_RE.finditer(text):
             d, span = None, (0, 0)
             after = DATE_AFTER.match(text, m.end())
@@ -118,6 +127,12 @@ def refs_of(ctx: CheckContext) -> list[Ref]:
     return found
 
 
+_SPACE_RE = regex.compile(r"\s")
+_SPACES_RE = regex.compile(r"\s+")
+_REF_SEP_RE = regex.compile(r"[-–/]")
+_NOT_LETTER_RE = regex.compile(r"[^\p{L}]")
+
+
 def _fold(s: str) -> str:
     return s.upper().replace("Đ", "D")
 
@@ -129,12 +144,12 @@ def doc_ref_malformed(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterab
         if not ref.numbered:
             continue
         problems, fixed = [], ref.text
-        if regex.search(r"\s", ref.text):
+        if _SPACE_RE.search(ref.text):
             problems.append("có khoảng trắng bên trong số, ký hiệu")
-            fixed = regex.sub(r"\s+", "", fixed)
-        segments = regex.split(r"[-–/]", regex.sub(r"\s+", "", ref.text))[1:]
+            fixed = _SPACES_RE.sub("", fixed)
+        segments = _REF_SEP_RE.split(_SPACES_RE.sub("", ref.text))[1:]
         for seg in segments:
-            letters = regex.sub(r"[^\p{L}]", "", seg)
+            letters = _NOT_LETTER_RE.sub("", seg)
             if len(letters) >= 2 and letters == letters.lower():
                 problems.append(f"ký hiệu “{seg}” viết thường")
                 fixed = fixed.replace(seg, seg.upper())

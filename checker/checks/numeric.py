@@ -39,7 +39,8 @@ def percent_of_fraction(ctx: CheckContext, rule: RuleSpec, p: PercentOfFractionP
             continue
         text = unit.ntext
         for frac in list(facts.fractions) + _fractions_in_words(text, facts):
-            following = [pc for pc in facts.percents if 0 <= pc.start - frac.end <= p.max_gap]
+            # percents are sorted by start: the ones within max_gap after the fraction, by bisection
+            following = in_span(facts.percents, frac.end, frac.end + p.max_gap + 1)
             if not following:
                 continue
             pct = following[0]

@@ -139,6 +139,9 @@ def missing_thousands_separator(ctx: CheckContext, rule: RuleSpec, p) -> Iterabl
 # ---------------------------------------------------------------- SO014 unit spelled two ways
 
 
+_SPACES_RE = regex.compile(r"\s+")
+
+
 @register("unit_spelling")
 def unit_spelling(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     """"ha" and "héc ta", "m2" and "m²" in one report."""
@@ -146,7 +149,7 @@ def unit_spelling(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     for unit in ctx.units():
         for q in ctx.facts(unit).quantities:
             if q.unit is not None and not q.unit.is_count and q.unit_text:
-                uses[q.unit.canonical].append((regex.sub(r"\s+", " ", q.unit_text.lower()), unit, q))
+                uses[q.unit.canonical].append((_SPACES_RE.sub(" ", q.unit_text.lower()), unit, q))
     for canonical, found in uses.items():
         counts = Counter(sp for sp, _, _ in found)
         if len(counts) < 2:

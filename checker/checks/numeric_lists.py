@@ -21,16 +21,24 @@ ADMIN_PREFIX_RE = regex.compile(
 MAX_NAME_WORDS = 7
 
 
+_SPACES_RE = regex.compile(r"\s+")
+_DIGIT_RE = regex.compile(r"\d")
+_CAC_RE = regex.compile(r"^các\s+")
+_LETTERS_RE = regex.compile(r"\p{L}+")
+_LIST_STOP_RE = regex.compile(r"[;.(]")
+_EXAMPLES_RE = regex.compile(r"(?<!\p{L})(?:như|ví dụ|điển hình|tiêu biểu|trong đó)(?!\p{L})", regex.IGNORECASE)
+
+
 def _name_key(text: str) -> Optional[str]:
     """A list item read as a proper name ("Lản Nhì Thàng", "thị trấn Phong Thổ"), or None."""
-    t = regex.sub(r"\s+", " ", text.strip(" .…"))
-    if not t or regex.search(r"\d", t):
+    t = _SPACES_RE.sub(" ", text.strip(" .…"))
+    if not t or _DIGIT_RE.search(t):
         return None
     bare = ADMIN_PREFIX_RE.sub("", t)
     words = bare.split()
     if not words or len(words) > MAX_NAME_WORDS or not words[0][0].isupper():
         return None
-    return regex.sub(r"^các\s+", "", t.lower())  # "xã Bản Lang" and "thôn Bản Lang" are two places
+    return _CAC_RE.sub("", t.lower())  # "xã Bản Lang" and "thôn Bản Lang" are two places
 
 
 def _names(items: list[Item]) -> Optional[list[str]]:
@@ -39,7 +47,7 @@ def _names(items: list[Item]) -> Optional[list[str]]:
 
 
 def _words(gap: str) -> int:
-    return len(regex.findall(r"\p{L}+", gap))
+    return len(_LETTERS_RE.findall(gap))
 
 
 @register("count_vs_list")
@@ -51,10 +59,9 @@ def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
         if total is None or total.unit is None or not total.unit.is_count or not is_known_unit(total.unit):
             continue
         if total.number.decimals or enum.open_ended or enum.inner_kind == "trong_do" \
-                or regex.search(r"\d", YEARS_RE.sub(" ", enum.gap)):
+                or _DIGIT_RE.search(YEARS_RE.sub(" ", enum.gap)):
             continue
-        if regex.search(r"(?<!\p{L})(?:như|ví dụ|điển hình|tiêu biểu|trong đó)(?!\p{L})", enum.gap, regex.IGNORECASE) \
-                and not regex.search(r"như sau", enum.gap):
+        if _EXAMPLES_RE.search(enum.gap) and "như sau" not in enum.gap:
             continue
         if enum.kind == "paren":
             if _words(WHERE_RE.sub(" ", enum.gap)) > 8 or len(enum.items) < 2 and not _lone_place(total, enum):
@@ -180,7 +187,7 @@ def duplicate_list_item(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Findin
         text = unit.ntext
         for m in COLON_LIST_RE.finditer(text):
             end = len(text)
-            stop = regex.compile(r"[;.(]").search(text, m.end())
+            stop = _LIST_STOP_RE.search(text, m.end())
             if stop:
                 end = stop.start()
             spans = split_items(text, m.end(), end)

@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..context import CheckContext
 from ..extract.figures import Quantity
-from ..extract.lists import Enumeration, Item, bullet_items, bullet_marker, ends_with_colon, inline_enumerations
+from ..extract.lists import (Enumeration, Item, bullet_items, bullet_marker, closed_by_remainder, ends_with_colon,
+                             inline_enumerations, item_at, joined_figures)
 from ..extract.units import comparable, head
 from ..findings import Finding, Severity
 from ..model import TextUnit
@@ -25,6 +26,14 @@ NOT_A_PART_RE = regex.compile(
     r"nhiều nhất|lên|xuống)(?!\p{L})",
     regex.IGNORECASE)
 # the share a part gives of itself ("112 cơ sở đạt yêu cầu, chiếm 88,9%") does not make it a non-part
+LETTERS_RE = regex.compile(r"\p{L}+")
+TOTAL_WORD_RE = regex.compile(r"(?<!\p{L})tổng(?!\p{L})", regex.IGNORECASE)
+WORD2_RE = regex.compile(r"\p{L}{2,}")
+COMMAS_SPACES_RE = regex.compile(r"[,\s]+")
+FULL_STOP_RE = regex.compile(r"(?<!\d)\.(?=\s|$)")
+CLAUSE_END_RE = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?;]")
+NOT_SHARE_ITEM_RE = regex.compile(r"tăng|giảm|so với|cùng kỳ|kế hoạch|KH")
+SHARE_CUE_RE = regex.compile(r"chiếm|\(|tỷ lệ|tỉ lệ")
 OWN_SHARE_RE = regex.compile(r"[,(]\s*chiếm(?:\s+tỷ\s+lệ|\s+tỉ\s+lệ)?\s*\d[\d.,]*\s?%", regex.IGNORECASE)
 MAX_GAP_WORDS = 4  # words allowed between a total and "(" / "gồm" for a sum check
 
@@ -92,7 +101,6 @@ LIST_STYLE_RE = regex.compile(r"^List\s+(?:Bullet|Number|Paragraph)|^Đoạn\s+v
 def _word_bullets(following: list[TextUnit], intro: TextUnit, ctx: CheckContext) -> list[Item]:
     """Word's own bullets ("List Bullet" style, no dash typed): the paragraphs right after the intro
     that share one list style."""
-    from ..extract.lists import _item
     items: list[Item] = []
     style = None
     for nxt in following:
@@ -103,14 +111,14 @@ def _word_bullets(following: list[TextUnit], intro: TextUnit, ctx: CheckContext)
             style = nxt.style
         if nxt.style != style:
             break
-        item = _item(nxt.ntext, ctx.facts(nxt), 0, len(nxt.ntext))
+        item = item_at(nxt.ntext, ctx.facts(nxt))
         item.unit_index = nxt.index
         items.append(item)
     return items
 
 
 def _words(gap: str) -> int:
-    return len(regex.findall(r"\p{L}+", gap))
+    return len(LETTERS_RE.findall(gap))
 
 
 def _parts(enum: Enumeration, strict: bool, unit=None, accept=None) -> Optional[list[Quantity]]:
@@ -130,7 +138,7 @@ def _parts(enum: Enumeration, strict: bool, unit=None, accept=None) -> Optional[
         other = [q for q in item.quantities if q not in own and q.unit is not None and not q.unit.is_count]
         excluded = bool(NOT_A_PART_RE.search(OWN_SHARE_RE.sub(" ", item.head)))
         if len(own) >= 2 and not other and not excluded and not item.percents and not item.fractions \
-                and _joined_parts(item, own):
+                and joined_figures(item, own):
             parts.extend(own)  # "163 trẻ trai và 145 trẻ gái": two parts the list reader kept together
             continue
         if strict:
@@ -141,23 +149,11 @@ def _parts(enum: Enumeration, strict: bool, unit=None, accept=None) -> Optional[
             if len(item.quantities) > 1 and any(q.unit is None for q in item.quantities):
                 return None
         elif len(own) != 1 or excluded or item.fractions:
-            if regex.search(r"(?<!\p{L})tổng(?!\p{L})", item.head, regex.IGNORECASE):
+            if TOTAL_WORD_RE.search(item.head):
                 break  # another total: the list has ended
             continue
         parts.append(own[0])
     return parts
-
-
-JOINED_RE = regex.compile(r"(?:\s*\p{L}+){0,2}\s*(?:,|\s+và|\s+với)\s+(?:\p{L}+\s+){0,2}")
-
-
-def _joined_parts(item: Item, own: list[Quantity]) -> bool:
-    """Figures of one item joined only by "và" / "," and a word or two naming each part."""
-    for a, b in zip(own, own[1:]):
-        between = item.text[a.end - item.start:b.start - item.start]
-        if not JOINED_RE.fullmatch(between):
-            return False
-    return True
 
 
 def _leading_parts(enum: Enumeration, unit, accept=None) -> Optional[list[Quantity]]:
@@ -177,7 +173,7 @@ def _leading_parts(enum: Enumeration, unit, accept=None) -> Optional[list[Quanti
             return None
         if len(own) == 1:
             parts.append(own[0])
-        elif _joined_parts(item, own) and not item.percents:
+        elif joined_figures(item, own) and not item.percents:
             parts.extend(own)
         else:
             return None
@@ -289,7 +285,6 @@ def _with_head_total(text: str, facts, enum: Enumeration) -> Enumeration:
     * "open-ended" only because its last item is the rest ("các khoản thu khác 16.600 triệu
       đồng"): a named remainder with its own figure makes the list complete."""
     from dataclasses import replace
-    from ..extract.lists import OPEN_ENDED_RE
     from .numeric import _head_figure
     total = enum.total
     if total is not None and total.unit is not None and total.unit.canonical.lower() in AGE_UNITS:
@@ -304,13 +299,8 @@ def _with_head_total(text: str, facts, enum: Enumeration) -> Enumeration:
         head = _head_figure(text, facts, kw if kw >= 0 else enum.start)
         if head is not None and head.end < enum.start:
             enum = replace(enum, total=head, gap="")
-    if enum.open_ended and enum.items and enum.kind != "bullets":
-        last = enum.items[-1]
-        rest = text[enum.start:last.start] + text[last.end:enum.end]
-        if (len(last.quantities) == 1 and regex.search(r"(?<!\p{L})khác(?!\p{L})", last.text)
-                and not OPEN_ENDED_RE.search(rest)
-                and not OPEN_ENDED_RE.search(regex.sub(r"(?<!\p{L})khác(?!\p{L})", " ", last.text))):
-            enum = replace(enum, open_ended=False)
+    if closed_by_remainder(text, enum):
+        enum = replace(enum, open_ended=False)
     return enum
 
 
@@ -325,7 +315,7 @@ def _sum_is_earlier_figure(text: str, facts, total: Quantity, exact: Decimal) ->
 def _named_nouns(total: Quantity, enum: Enumeration):
     """"124 xã, phường, đặc khu (103 xã, 20 phường, 01 đặc khu)": parts whose nouns are all named
     in the total's noun phrase. Returns an acceptance test, or None when this does not apply."""
-    phrase = " " + regex.sub(r"[,\s]+", " ", (total.unit_text + enum.gap).lower()) + " "
+    phrase = " " + COMMAS_SPACES_RE.sub(" ", (total.unit_text + enum.gap).lower()) + " "
     nouns = {q.unit.canonical.lower() for it in enum.items for q in it.quantities
              if q.unit is not None and q.unit.is_count}
     if len(nouns) < 2 or not all(f" {n} " in phrase for n in nouns):
@@ -438,7 +428,7 @@ def fraction_complement(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Findin
             if noun is None or not noun.is_count or frac.part.number.decimals or frac.whole.number.decimals:
                 continue
             stop = len(text)
-            m = regex.compile(r"(?<!\d)\.(?=\s|$)").search(text, frac.end)
+            m = FULL_STOP_RE.search(text, frac.end)
             if m:
                 stop = m.start()
             later = [f for f in in_span(facts.fractions, frac.end + 1, stop)]
@@ -487,24 +477,39 @@ PENDING_CUE_RE = regex.compile(r"(?<!\p{L})(?:đang|chưa|còn(?:\s+lại)?|tồ
                                regex.IGNORECASE)
 
 
+def _paren_levels(text: str) -> list[int]:
+    """The bracket depth at each character ("(" counts from itself, ")" still inside)."""
+    depth, level = 0, []
+    for ch in text:
+        depth += 1 if ch == "(" else 0
+        level.append(depth)
+        depth -= 1 if ch == ")" and depth else 0
+    return level
+
+
+SENTENCE_END_RE = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?]")
+OTHER_PERIOD_RE = regex.compile(r"(?<!\p{L})(?:tiếp\s+nhận|trong\s+đó|lũy\s+kế|luỹ\s+kế|tháng|năm|kỳ)(?!\p{L})",
+                                regex.IGNORECASE)
+
+
 def _received_done_pending(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
     for unit in ctx.units():
         facts = ctx.facts(unit)
         if len(facts.quantities) < 3:
             continue
         text = unit.ntext
-        depth, level = 0, []
-        for ch in text:
-            depth += 1 if ch == "(" else 0
-            level.append(depth)
-            depth -= 1 if ch == ")" and depth else 0
+        level: Optional[list[int]] = None  # computed for the few paragraphs with a "received" cue
         for total in facts.quantities:
-            if total.unit is None or level[total.start] or (total.unit.is_count and total.number.decimals):
+            if total.unit is None or (total.unit.is_count and total.number.decimals):
                 continue
             count = total.unit.is_count
             if not RECEIVED_CUE_RE.search(text[max(0, total.start - 60):total.start]):
                 continue
-            end_m = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?]").search(text, total.end)
+            if level is None:
+                level = _paren_levels(text)
+            if level[total.start]:
+                continue
+            end_m = SENTENCE_END_RE.search(text, total.end)
             end = end_m.start() if end_m else len(text)
             after = [q for q in in_span(facts.quantities, total.end, end) if not level[q.start]
                      and q.unit is not None and (head(q.unit) == head(total.unit) if count
@@ -515,8 +520,7 @@ def _received_done_pending(ctx: CheckContext, rule: RuleSpec) -> Iterable[Findin
             if not (DONE_CUE_RE.search(text[max(total.end, done.start - 45):done.start])
                     and PENDING_CUE_RE.search(text[max(done.end, rest.start - 45):rest.start])):
                 continue
-            if any(regex.search(r"(?<!\p{L})(?:tiếp\s+nhận|trong\s+đó|lũy\s+kế|luỹ\s+kế|tháng|năm|kỳ)(?!\p{L})",
-                                text[a:b], regex.IGNORECASE)
+            if any(OTHER_PERIOD_RE.search(text[a:b])
                    for a, b in ((total.end, done.start), (done.end, rest.start))):
                 continue  # another period or a subset: not the two halves of this total
             fd, fr, ft = (q.unit.factor for q in (done, rest, total))
@@ -551,7 +555,7 @@ STOP_WORDS = {"cho", "các", "đã", "hoàn", "thành", "xong", "số", "của",
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in regex.findall(r"\p{L}+", text.lower()) if w not in STOP_WORDS}
+    return {w for w in LETTERS_RE.findall(text.lower()) if w not in STOP_WORDS}
 
 
 def _rest_named_later(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
@@ -630,11 +634,11 @@ def share_of_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
         shares = []
         for item in enum.items:
             own = [q for q in item.quantities if comparable(total.unit, q.unit)]
-            if len(own) != 1 or regex.search(r"tăng|giảm|so với|cùng kỳ|kế hoạch|KH", item.text):
+            if len(own) != 1 or NOT_SHARE_ITEM_RE.search(item.text):
                 continue
             q = own[0]
             pcts = [pc for pc in facts.percents if q.end <= pc.start <= q.end + 60
-                    and SHARE_RE.match(text[q.end:pc.start]) and regex.search(r"chiếm|\(|tỷ lệ|tỉ lệ", text[q.end:pc.start])]
+                    and SHARE_RE.match(text[q.end:pc.start]) and SHARE_CUE_RE.search(text[q.end:pc.start])]
             pcts = [pc for pc in pcts if SHARE_END_RE.match(text, pc.end)]
             if pcts and total.value:
                 shares.append((q, pcts[0]))
@@ -765,7 +769,7 @@ def _named_total(text: str, facts, quantities: list[Quantity], part: Quantity, p
     stops = [m.end() for m in FULL_STOP_RE.finditer(text, 0, part.start)]
     sentence = stops[-1] if stops else 0
     left = max([sentence] + [m.end() for m in regex.finditer(r";", text[:part.start])])
-    right_m = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?;]").search(text, pc.end)
+    right_m = CLAUSE_END_RE.search(text, pc.end)
     right = right_m.start() if right_m else len(text)
     same = [q for q in quantities if left <= q.start and q.end <= right and q is not part
             and comparable(q.unit, part.unit)]
@@ -847,7 +851,7 @@ def _label_col(view, rows) -> Optional[int]:
     """The first column holding words (names of the rows)."""
     for col in range(len(view.header)):
         texts = [cells.get(col, ("", []))[0] for _, cells in rows]
-        if sum(bool(regex.search(r"\p{L}{2,}", t)) for t in texts) >= max(1, len(texts) // 2):
+        if sum(bool(WORD2_RE.search(t)) for t in texts) >= max(1, len(texts) // 2):
             return col
     return None
 

@@ -21,10 +21,15 @@ from ..structure import roman_value
 from . import register
 
 
+_PUNCT_SPACE_RE = regex.compile(r"[\p{P}\p{S}\s]+")
+_ROMAN_CELL_RE = regex.compile(r"[IVXL]{1,6}\.?")
+_ARABIC_CELL_RE = regex.compile(r"\s*(\d{1,3})\.?\s*")
+
+
 def normalise(text: str) -> str:
     """Compare key: NFC, case-folded, punctuation and spaces dropped."""
     text = unicodedata.normalize("NFC", text).casefold()
-    return regex.sub(r"[\p{P}\p{S}\s]+", "", text)
+    return _PUNCT_SPACE_RE.sub("", text)
 
 
 # ---------------------------------------------------------------- tables as rows of units
@@ -126,7 +131,7 @@ def _is_group_row(row: "RowView") -> bool:
     if not units:
         return False
     first = units[0].ntext.strip()
-    if regex.fullmatch(r"[IVXL]{1,6}\.?", first):
+    if _ROMAN_CELL_RE.fullmatch(first):
         return True
     return len(row.units_by_col) <= 2 and any(span > 1 for span in row.spans.values())
 
@@ -637,7 +642,7 @@ def tt_column_sequence(ctx: CheckContext, rule: RuleSpec, params) -> Iterable[Fi
             units = row.units_by_col.get(tt, [])
             if not units:
                 continue
-            m = regex.fullmatch(r"\s*(\d{1,3})\.?\s*", units[0].ntext)
+            m = _ARABIC_CELL_RE.fullmatch(units[0].ntext)
             level = "arabic"
             if m:
                 value = int(m.group(1))

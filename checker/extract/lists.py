@@ -12,8 +12,10 @@ item holds. Whether the numbers agree is for the checks.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional, Sequence
 
 import regex
@@ -24,6 +26,10 @@ from .figures import Fraction, Percent, Quantity, UnitFacts
 KEYWORD_RE = regex.compile(
     r"(?<![\p{L}])(?P<kw>trong\s+đó|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|chi\s+tiết)(?:\s+(?:như\s+sau|là|có))?\s*:?",
     regex.IGNORECASE)
+# KEYWORD_RE needs one of these in the case-folded text (`re`'s \s holds all of `regex`'s \s; casefold
+# maps letter by letter and these letters have no other case-insensitive match): most paragraphs have
+# none and are not searched with KEYWORD_RE.
+_KEYWORD_GATE = re.compile(r"trong\s+đó|gồm|cụ\s+thể|chi\s+tiết")
 KIND_OF = {"trong đó": "trong_do", "bao gồm": "gom", "gồm có": "gom", "gồm": "gom", "cụ thể": "cu_the",
            "chi tiết": "cu_the"}
 # A list that says it is not complete.
@@ -67,27 +73,42 @@ class Enumeration:
         return "trong_do" in (self.kind, self.inner_kind) or self.open_ended
 
 
+# The characters the loops below act on (everything else is passed over by the regex engine).
+_PARENS = regex.compile(r"[()]")
+_ITEM_MARKS = regex.compile(r"[()\[\];,]|(?= và | hoặc )")
+
+
 def matching_paren(text: str, i: int) -> Optional[int]:
     """Index of the ")" closing the "(" at ``i``, or None."""
     depth = 0
-    for j in range(i, len(text)):
-        if text[j] == "(":
+    for m in _PARENS.finditer(text, i):
+        if text[m.start()] == "(":
             depth += 1
-        elif text[j] == ")":
+        else:
             depth -= 1
             if depth == 0:
-                return j
+                return m.start()
     return None
 
 
+@lru_cache(maxsize=8)
+def _parens_or(sep: str) -> regex.Pattern:
+    return regex.compile(r"[()]|" + regex.escape(sep))
+
+
 def _top_level_has(text: str, start: int, end: int, sep: str) -> bool:
+    if text.find(sep, start, end) < 0:
+        return False
+    if text.find("(", start, end) < 0:
+        return True
     depth = 0
-    for i in range(start, end):
-        if text[i] == "(":
+    for m in _parens_or(sep).finditer(text, start, end):
+        ch = m.group()
+        if ch == "(":
             depth += 1
-        elif text[i] == ")":
+        elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and text[i] == sep:
+        elif depth == 0:
             return True
     return False
 
@@ -98,9 +119,14 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     semicolons = _top_level_has(text, start, end, ";")
     depth = 0
     s = start
-    i = start
-    while i < end:
-        ch = text[i]
+    i = start  # the next position not yet passed over
+    for m in _ITEM_MARKS.finditer(text, start):  # no endpos: " và " may run past ``end``
+        p = m.start()
+        if p >= end:
+            break
+        if p < i:
+            continue  # inside a " và " / " hoặc " already cut
+        ch = text[p]
         if ch in "([":
             depth += 1
         elif ch in ")]":
@@ -111,16 +137,16 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 cut = 1
             elif semicolons:
                 pass
-            elif ch == "," and not (i > 0 and text[i - 1].isdigit() and i + 1 < end and text[i + 1].isdigit()):
-                cut = 1
-            elif not semicolons and text.startswith(" và ", i) or text.startswith(" hoặc ", i):
-                cut = 4 if text.startswith(" và ", i) else 6
+            elif ch == ",":
+                if not (p > 0 and text[p - 1].isdigit() and p + 1 < end and text[p + 1].isdigit()):
+                    cut = 1
+            else:  # " và " or " hoặc " starts here
+                cut = 4 if text.startswith(" và ", p) else 6
             if cut:
-                spans.append((s, i))
-                s = i + cut
-                i += cut
+                spans.append((s, p))
+                s = i = p + cut
                 continue
-        i += 1
+        i = p + 1
     spans.append((s, end))
     out = []
     for a, b in spans:
@@ -205,6 +231,41 @@ def _item(text: str, facts: UnitFacts, a: int, b: int) -> Item:
     )
 
 
+def item_at(text: str, facts: UnitFacts, start: int = 0, end: Optional[int] = None) -> Item:
+    """``text[start:end]`` (default: the whole unit, e.g. a Word bullet paragraph) read as one list
+    item: its own figures (not those in its brackets), and its head words."""
+    return _item(text, facts, start, len(text) if end is None else end)
+
+
+# "163 trẻ trai và 145 trẻ gái": figures of one item joined only by "và" / "," / "với" and a word or
+# two naming each part.
+JOINED_RE = regex.compile(r"(?:\s*\p{L}+){0,2}\s*(?:,|\s+và|\s+với)\s+(?:\p{L}+\s+){0,2}")
+
+
+def joined_figures(item: Item, figures: Sequence[Quantity]) -> bool:
+    """Are ``figures`` (of ``item``, in order) separate parts the item holds side by side ("163 trẻ
+    trai và 145 trẻ gái"), so that a reader of the list should count each of them?"""
+    for a, b in zip(figures, figures[1:]):
+        if not JOINED_RE.fullmatch(item.text[a.end - item.start:b.start - item.start]):
+            return False
+    return True
+
+
+_KHAC_RE = regex.compile(r"(?<!\p{L})khác(?!\p{L})")
+
+
+def closed_by_remainder(text: str, enum: Enumeration) -> bool:
+    """An inline list marked open-ended only because its last item is the rest with its own figure
+    ("…; các khoản thu khác 16.600 triệu đồng"): that remainder makes the list complete."""
+    if not enum.open_ended or not enum.items or enum.kind == "bullets":
+        return False
+    last = enum.items[-1]
+    rest = text[enum.start:last.start] + text[last.end:enum.end]
+    return (len(last.quantities) == 1 and bool(_KHAC_RE.search(last.text))
+            and not OPEN_ENDED_RE.search(rest)
+            and not OPEN_ENDED_RE.search(_KHAC_RE.sub(" ", last.text)))
+
+
 def _total_before(facts: UnitFacts, text: str, pos: int, max_gap: int = 80) -> tuple[Optional[Quantity], str]:
     """The last quantity ending before ``pos`` in the same clause, and the text between."""
     idx = _index(facts)
@@ -243,6 +304,8 @@ def inline_enumerations(text: str, facts: UnitFacts) -> list[Enumeration]:
         body = text[body_start:close]
         out.append(Enumeration("paren", total, body_start, close, items, gap, inner,
                                bool(OPEN_ENDED_RE.search(body))))
+    if _KEYWORD_GATE.search(text.casefold()) is None:
+        return out
     for m in KEYWORD_RE.finditer(text):
         kind = KIND_OF[_SPACES.sub(" ", m.group("kw").lower())]
         if m.start() > 0 and text[m.start() - 1] == "(" or text[max(0, m.start() - 2):m.start()] == "( ":
@@ -251,12 +314,12 @@ def inline_enumerations(text: str, facts: UnitFacts) -> list[Enumeration]:
         end = _sentence_end(text, m.end())
         # a list ends where a parenthesis opened before it closes
         depth = 0
-        for j in range(m.end(), end):
-            if text[j] == "(":
+        for p in _PARENS.finditer(text, m.end(), end):
+            if text[p.start()] == "(":
                 depth += 1
-            elif text[j] == ")":
+            else:
                 if depth == 0:
-                    end = j
+                    end = p.start()
                     break
                 depth -= 1
         if end <= m.end() or not text[m.end():end].strip():
@@ -315,4 +378,4 @@ def bullet_items(lines: Sequence[tuple[str, UnitFacts, int]], parent_marker: Opt
 
 
 __all__ = ["Item", "Enumeration", "inline_enumerations", "bullet_items", "bullet_marker", "split_items",
-           "matching_paren", "ends_with_colon"]
+           "matching_paren", "ends_with_colon", "item_at", "joined_figures", "closed_by_remainder"]

@@ -69,8 +69,19 @@ _MEASURED_RE = regex.compile(
 )
 _COUNT_RE = regex.compile(
     r"\s(" + "|".join(regex.escape(k) for k in sorted(COUNT_NOUNS, key=len, reverse=True))
-    + r"|\p{Ll}+)(?![\p{L}\d])"
+    + r"|\p{Ll}+"
+    # a counted noun written as a capital abbreviation ("11.946 TTHC", "25 DN", "12 HTX"), not the
+    # start of a symbol ("12 UBND-VP", "5 TTHC/ngày")
+    + r"|\p{Lu}{2,6}(?![/\-–]\s*[\p{L}\d]))(?![\p{L}\d])"
 )
+# Capital words after a number that are not what it counts: Roman numerals ("Phần 2 II"), plan
+# ("đạt 5 KH"), bodies, places and document types written after a figure, indices.
+_ROMAN_RE = regex.compile(r"[IVXLC]+")
+# the two words before the number are in capitals too: a heading typed in capitals ("NHIỆM VỤ NĂM
+# 2026 TỈNH …"); one capital word before is often the abbreviation of the figure before ("12 HTX, 3 CSGD")
+_CAPS_WORD_BEFORE_RE = regex.compile(r"(?<!\p{L})\p{Lu}{2,}\s+\p{Lu}{2,}[\s:,(]*\d[\d.,]*$")
+NOT_ABBREVIATIONS = frozenset("""KH TW CP VN TP HCM ĐVT GDP CPI GRDP COVID BC QĐ NQ NĐ CT TT KL HD CV TB
+UBND HĐND MTTQ ĐU HU TU BCH BTV TTg AM PM""".split())
 # Words that follow a number without being what it counts.
 NOT_NOUNS = frozenset("""và hoặc với của là có đã đang được trong trên dưới từ đến tới so theo tại cho
 năm tháng ngày quý tuần lần khi nếu thì mà để về bằng hơn gần khoảng trên""".split())
@@ -89,6 +100,13 @@ def measured_unit_at(text: str, pos: int) -> Optional[tuple[Unit, int, int]]:
     return unit, m.start(1), m.end(1)
 
 
+def _abbreviation_ok(text: str, pos: int, noun: str) -> bool:
+    """A capital word after the number at ``pos`` read as a counted abbreviation ("25 DN")."""
+    if noun in NOT_ABBREVIATIONS or noun.lower() in NOT_NOUNS or _ROMAN_RE.fullmatch(noun):
+        return False
+    return not _CAPS_WORD_BEFORE_RE.search(text, max(0, pos - 40), pos)
+
+
 def counted_noun_at(text: str, pos: int) -> Optional[tuple[Unit, int, int]]:
     """A counted noun right after a number ("06 xã" -> xã)."""
     m = _COUNT_RE.match(text, pos)
@@ -96,6 +114,8 @@ def counted_noun_at(text: str, pos: int) -> Optional[tuple[Unit, int, int]]:
         return None
     noun = m.group(1)
     if noun in NOT_NOUNS:
+        return None
+    if noun.isupper() and not _abbreviation_ok(text, pos, noun):
         return None
     return _count_unit(noun), m.start(1), m.end(1)
 

@@ -84,6 +84,9 @@ class Numbering:
                 self.nums[num.get(_q("numId"), "")] = (abs_ref.get(VAL, ""), overrides)
 
 
+BULLET_LABEL = "•"
+
+
 class NumberingState:
     """Counters as Word advances them while laying out the document, in order."""
 
@@ -97,8 +100,11 @@ class NumberingState:
         abs_id, overrides = self.defs.nums[num_id]
         levels = self.defs.abstract.get(abs_id, {})
         level = levels.get(ilvl)
-        if level is None or level.fmt in ("bullet", "none"):
+        if level is None or level.fmt == "none":
             return None
+        if level.fmt == "bullet":
+            # Word draws a bullet glyph (often a Symbol-font private-use character): readers see "•"
+            return BULLET_LABEL
         # Word keeps counters per abstract list shared by nums that point to it.
         counters = self.counters.setdefault(abs_id, {})
         start = overrides.get(ilvl, level.start)
