@@ -97,17 +97,20 @@ def _fractions_in_words(text: str, facts) -> list:
 
 # ---------------------------------------------------------------- SO005 plan, then actual
 
-PLAN_AFTER_RE = regex.compile(r"\s*(?:so với\s+)?(?:KH|kế hoạch|chỉ tiêu|dự toán)(?!\p{L})", regex.IGNORECASE)
+# The words that name a plan, and the words that may qualify it ("kế hoạch năm 2021 huyện giao").
+PLAN_WORD = r"(?:KH|kế hoạch|chỉ tiêu|dự toán)"
+PLAN_QUALIFIED = PLAN_WORD + r"(?:\s+(?:năm|vốn|được giao|giao|HĐND|tỉnh|huyện|xã|\d{4}))*"
+PLAN_AFTER_RE = regex.compile(r"\s*(?:so với\s+)?" + PLAN_WORD + r"(?!\p{L})", regex.IGNORECASE)
 REACHED_BEFORE_RE = regex.compile(r"(?:[,(]\s*|\s)(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*$", regex.IGNORECASE)
 # "kế hoạch 1.998 ha", "chỉ tiêu giao 350 lao động", "dự toán thu 165 tỷ đồng": up to three words
 # naming the plan may stand between the cue and its figure, but not a verb of doing ("đã", "đạt").
 PLAN_CUE_RE = regex.compile(
-    r"(?:kế hoạch|KH|chỉ tiêu|dự toán)(?:\s+(?:giao|vốn|năm\s+\d{4}|được giao|đề ra))?"
+    PLAN_WORD + r"(?:\s+(?:giao|vốn|năm\s+\d{4}|được giao|đề ra))?"
     r"(?:\s+(?!(?:đã|được|đạt|thực|còn|mới)(?!\p{L}))\p{Ll}+){0,3}\s*(?:là|:)?\s*$",
     regex.IGNORECASE)
 FULL_PLAN_RE = regex.compile(r"\s*,?\s*đạt\s+100\s*%\s*(?:KH|kế hoạch)", regex.IGNORECASE)
 SENTENCE_STOP_RE = regex.compile(r"(?<!\d)\.(?!\d)|;|!|\?")
-PLAN_CLAUSE_RE = regex.compile(r"\s*(?:[-+•]\s*)?(?:KH|kế hoạch|chỉ tiêu|dự toán)(?!\p{L})", regex.IGNORECASE)
+PLAN_CLAUSE_RE = regex.compile(r"\s*(?:[-+•]\s*)?" + PLAN_WORD + r"(?!\p{L})", regex.IGNORECASE)
 
 
 NOUN_TAIL_RE = regex.compile(r"(?:\p{L}+(?:\s+\p{L}+){0,2})?")
@@ -168,10 +171,9 @@ def percent_of_plan(ctx: CheckContext, rule: RuleSpec, p: PercentOfPlanParams) -
 
 
 PLAN_IN_BRACKET_RE = regex.compile(
-    r"\s*(?:so với\s+)?(?:KH|kế hoạch|chỉ tiêu|dự toán)(?:\s+(?:năm|vốn|được giao|giao|HĐND|tỉnh|huyện|xã|\d{4}))*"
-    r"\s*\(\s*"
+    r"\s*(?:so với\s+)?" + PLAN_QUALIFIED + r"\s*\(\s*"
     # the bracket may name the plan again: "(kế hoạch 1.300 trẻ)", "(dự toán năm: 165 tỷ đồng)"
-    r"(?:(?:KH|kế hoạch|chỉ tiêu|dự toán)(?:\s+(?:năm|vốn|được giao|giao|HĐND|tỉnh|huyện|xã|\d{4}))*\s*(?:là|:)?\s*)?",
+    r"(?:" + PLAN_QUALIFIED + r"\s*(?:là|:)?\s*)?",
     regex.IGNORECASE)
 
 
