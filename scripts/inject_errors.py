@@ -1158,23 +1158,26 @@ def table(outcomes: list[Outcome]) -> str:
     return "\n".join(out)
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def run_cli(argv: Optional[list[str]], make_mutations, description: str) -> int:
+    """The command line of the injectors (this script and inject_language.py): mutate, measure, print."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--per-kind", type=int, default=3, help="mutants of each kind per report (0 = all)")
-    ap.add_argument("--kinds", default="", help="comma-separated kinds to keep")
+    ap.add_argument("--kinds", default="", help="comma-separated kinds (or prefixes \"kind/\") to keep")
     ap.add_argument("--list", action="store_true", help="only list the mutations")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--show-alarms", action="store_true")
+    ap.add_argument("--show-hits", action="store_true")
     args = ap.parse_args(argv)
     from checker.ruleset import load_rules
     rules = load_rules()
-    keep = {k.strip() for k in args.kinds.split(",") if k.strip()}
+    keep = [k.strip() for k in args.kinds.split(",") if k.strip()]
     everything: list[Outcome] = []
     for path in args.paths:
         text = Path(path).read_text(encoding="utf-8")
-        muts = [m for m in mutations(text, args.seed, args.per_kind, Path(path).name) if not keep or m.kind in keep]
+        muts = [m for m in make_mutations(text, args.seed, args.per_kind, Path(path).name)
+                if not keep or any(m.kind == k or m.kind.startswith(k + "/") for k in keep)]
         if args.list:
             for m in muts:
                 print(f"{Path(path).name}: {m.describe()}")
@@ -1182,15 +1185,23 @@ def main(argv: Optional[list[str]] = None) -> int:
         outcomes = evaluate(text, muts, rules)
         everything.extend(outcomes)
         for o in outcomes:
-            if (args.show_misses and not o.detected) or (args.show_alarms and o.alarms):
-                print(f"{'MISS ' if not o.detected else 'ALARM'} {Path(path).name}: {o.mutation.describe()}")
+            if ((args.show_misses and not o.detected) or (args.show_alarms and o.alarms)
+                    or (args.show_hits and o.detected)):
+                tag = "MISS " if not o.detected else ("ALARM" if o.alarms else "HIT  ")
+                print(f"{tag} {Path(path).name}: {o.mutation.describe()}")
                 line = o.mutation.text.split("\n")[o.mutation.line - 1]
                 print(f"      {line[:300]}")
+                for f in o.hits if args.show_hits else ():
+                    print(f"      found {f.rule}: «{f.excerpt[:60]}» {f.message[:100]}")
                 for f in o.alarms:
                     print(f"      false alarm {f.rule} dòng {f.location.line}: «{f.excerpt[:60]}» {f.message[:120]}")
     if not args.list:
         print(table(everything))
     return 0
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    return run_cli(argv, mutations, __doc__.split("\n\n")[0])
 
 
 if __name__ == "__main__":
