@@ -18,6 +18,17 @@ A series of periodic reports (``rasoat check --series``, docs/CROSSDOC.md) is on
 The item ``bao_cao_2026::rasoat-series`` fails with the review list of every report of the series
 (each report's own findings and the cross-report ones), or with the reason a report could not be
 read or placed in the series.
+
+A summary report checked against its units' reports (``rasoat check --sources … --summary …``) is
+one item too::
+
+    pytest --rasoat-summary tong_hop.docx --rasoat-sources don_vi/
+    [tool.pytest.ini_options]
+    rasoat_summary = "bao_cao/tong_hop.docx"      # with rasoat_sources: run by a bare ``pytest``
+    rasoat_sources = ["bao_cao/don_vi"]
+
+The item ``tong_hop.docx::rasoat-summary`` fails with the review list of the summary and of every
+source report, or with the reason one could not be read.
 """
 
 from __future__ import annotations
@@ -43,11 +54,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "thành một mục kiểm thử; dùng nhiều lần cho nhiều chuỗi")
     parser.addini("rasoat_series", type="paths", default=[],
                   help="thư mục chuỗi báo cáo theo kỳ, mỗi thư mục một mục kiểm thử (như 'rasoat check --series')")
+    group.addoption("--rasoat-summary", default=None, metavar="PATH", dest="rasoat_summary",
+                    help="báo cáo tổng hợp, đối chiếu với báo cáo của các đơn vị (--rasoat-sources), "
+                         "thành một mục kiểm thử như 'rasoat check --sources … --summary …'")
+    group.addoption("--rasoat-sources", action="append", default=[], metavar="PATH", dest="rasoat_sources",
+                    help="báo cáo (tệp/thư mục) của các đơn vị, dùng với --rasoat-summary; dùng nhiều lần được")
+    parser.addini("rasoat_summary", default="", help="báo cáo tổng hợp (như --rasoat-summary)")
+    parser.addini("rasoat_sources", type="paths", default=[],
+                  help="báo cáo của các đơn vị (như --rasoat-sources)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "rasoat: một báo cáo được rasoat kiểm tra")
     _series_setup(config)
+    _summary_setup(config)
     paths = [str(p) for p in config.getini("rasoat_paths")]
     if paths and getattr(config, "args_source", None) != pytest.Config.ArgsSource.ARGS:
         for p in paths:
@@ -65,18 +85,32 @@ def _under(path: Path, roots: list[Path]) -> bool:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Optional[pytest.Collector]:
-    if file_path.suffix.lower() not in REPORT_SUFFIXES or file_path.name.startswith("~$"):
-        return None
     config = parent.config
-    if not (config.getoption("rasoat") or _under(file_path, list(config.getini("rasoat_paths")))):
+    summary = config.stash.get(_SUMMARY, None)
+    is_summary = summary is not None and file_path.resolve() == summary[0]
+    if not is_summary and (file_path.suffix.lower() not in REPORT_SUFFIXES or file_path.name.startswith("~$")):
         return None
-    return RasoatFile.from_parent(parent, path=file_path)
+    alone = config.getoption("rasoat") or _under(file_path, list(config.getini("rasoat_paths")))
+    if not (alone or is_summary):
+        return None
+    return RasoatFile.from_parent(parent, path=file_path, alone=alone, summary=is_summary)
 
 
 class RasoatFile(pytest.File):
+    """A report: its own item(s) when reports are checked alone; the summary item when it is the
+    ``--rasoat-summary`` report."""
+
     _result = None
 
+    def __init__(self, *, alone: bool = True, summary: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.alone, self.summary = alone, summary
+
     def collect(self):
+        if self.summary:
+            yield RasoatSummaryItem.from_parent(self, name="rasoat-summary")
+        if not self.alone:
+            return
         if str(self.config.getini("rasoat_items")).strip().lower() == "family":
             plan = _plan_for(self.config, self.path)
             families = list(dict.fromkeys(r.family or r.id[:2] for r in plan.all_rules))
@@ -114,6 +148,37 @@ def _series_setup(config: pytest.Config) -> None:
     for p in given + (configured if bare else []):
         if str(p) not in config.args:
             config.args.append(str(p))
+
+
+_SUMMARY = pytest.StashKey[tuple]()
+
+
+def _summary_setup(config: pytest.Config) -> None:
+    """``--rasoat-summary`` + ``--rasoat-sources`` (or the ini pair): the summary is added to the paths
+    pytest collects (the ini one only when pytest is run without paths); the sources are not collected."""
+    here = Path(config.invocation_params.dir)
+    given = config.getoption("rasoat_summary", default=None)
+    sources = [here / p for p in config.getoption("rasoat_sources", default=None) or []]
+    ini_summary = str(config.getini("rasoat_summary") or "").strip()
+    if not given and ini_summary:
+        ini_sources = [Path(p) for p in config.getini("rasoat_sources")]
+        sources = sources or ini_sources
+    if not (given or ini_summary) and not sources:
+        return
+    if not (given or ini_summary) or not sources:
+        raise pytest.UsageError("rasoat: --rasoat-summary và --rasoat-sources phải đi cùng nhau "
+                                "(a summary needs its sources)")
+    if given:
+        summary = here / given
+    else:  # relative to the ini file, like the "paths" ini options
+        summary = Path(config.inipath).parent / ini_summary if config.inipath else here / ini_summary
+    if not summary.is_file():
+        raise pytest.UsageError(f"rasoat: {summary}: báo cáo tổng hợp không tìm thấy hoặc không phải tệp "
+                                f"(summary not found or not a file)")
+    config.stash[_SUMMARY] = (summary.resolve(), [str(p) for p in sources])
+    bare = getattr(config, "args_source", None) != pytest.Config.ArgsSource.ARGS
+    if (given or bare) and str(summary) not in config.args:
+        config.args.append(str(summary))
 
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
@@ -212,14 +277,18 @@ class RasoatSeriesItem(pytest.Item):
         super().__init__(**kwargs)
         self.add_marker("rasoat")
 
+    heading = "chuỗi"
+
+    def _short(self, path) -> str:
+        try:  # shorter names in the review list
+            return str(Path(path).relative_to(Path(self.config.invocation_params.dir)))
+        except ValueError:
+            return str(path)
+
     def runtest(self) -> None:
         from checker.crossdoc import check_series_paths
 
-        try:  # shorter names in the review list
-            folder = str(self.path.relative_to(Path(self.config.invocation_params.dir)))
-        except ValueError:
-            folder = str(self.path)
-        results = check_series_paths([folder], _plan_for(self.config, self.path))
+        results = check_series_paths([self._short(self.path)], _plan_for(self.config, self.path))
         if any(r.error or r.findings for r in results):
             raise RasoatSeriesFailure(results)
 
@@ -245,7 +314,7 @@ class RasoatSeriesItem(pytest.Item):
                           highlight=False, emoji=False)
         findings = [f for r in results for f in r.findings]
         counts = {s: sum(1 for f in findings if f.severity.value == s) for s in ("error", "warning", "info")}
-        console.print(f"rasoat: chuỗi {len(results)} báo cáo, {len(findings)} phát hiện ({counts['error']} lỗi, "
+        console.print(f"rasoat: {self.heading} {len(results)} báo cáo, {len(findings)} phát hiện ({counts['error']} lỗi, "
                       f"{counts['warning']} cảnh báo, {counts['info']} gợi ý)")
         for line in errors:
             console.print(line, soft_wrap=True)
@@ -256,3 +325,21 @@ class RasoatSeriesItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, None, f"rasoat-series: {self.path.name}"
+
+
+class RasoatSummaryItem(RasoatSeriesItem):
+    """The summary report checked against its units' reports (``rasoat check --sources … --summary …``)."""
+
+    heading = "tổng hợp"
+
+    def runtest(self) -> None:
+        from checker.crossdoc import check_summary_paths
+
+        summary, sources = self.config.stash[_SUMMARY]
+        results = check_summary_paths([self._short(p) for p in sources], self._short(summary),
+                                      _plan_for(self.config, self.path))
+        if any(r.error or r.findings for r in results):
+            raise RasoatSeriesFailure(results)
+
+    def reportinfo(self):
+        return self.path, None, f"rasoat-summary: {self.path.name}"

@@ -500,3 +500,58 @@ def test_plugin_series_with_an_unreadable_report_fails_with_its_reason(ci):
     result.assert_outcomes(failed=1)
     out = result.stdout.str()
     assert "hong.docx" in out and "không phải .docx" in out and "Traceback" not in out
+
+
+@pytest.fixture
+def summary_ci(pytester):
+    _write(pytester.path / "don_vi", {"tnmt.txt": SOURCE})
+    _write(pytester.path, {"tong_hop.txt": SUMMARY, "tong_hop_dung.txt": SUMMARY.replace("04 văn bản", "03 văn bản")})
+    (pytester.path / "rasoat.toml").write_text('select = ["XB", "RS100"]\n', encoding="utf-8")
+    return pytester
+
+
+def test_plugin_summary_option_is_one_item_failing_with_the_review_list(summary_ci):
+    result = summary_ci.runpytest_subprocess("--rasoat-summary", "tong_hop.txt", "--rasoat-sources", "don_vi",
+                                             "-v", *PLUGIN_ARGS)
+    result.assert_outcomes(failed=1)
+    out = result.stdout.str()
+    assert "tong_hop.txt::rasoat-summary FAILED" in out
+    assert "XB005" in out and "04 văn bản" in out and "03 văn bản" in out and "Traceback" not in out
+    # the summary that agrees with its source passes; quiet mode is one line per finding
+    summary_ci.runpytest_subprocess("--rasoat-summary", "tong_hop_dung.txt", "--rasoat-sources", "don_vi",
+                                    *PLUGIN_ARGS).assert_outcomes(passed=1)
+    quiet = summary_ci.runpytest_subprocess("--rasoat-summary", "tong_hop.txt", "--rasoat-sources", "don_vi/tnmt.txt",
+                                            "-q", *PLUGIN_ARGS)
+    quiet.assert_outcomes(failed=1)
+    assert "tong_hop.txt: XB005 " in quiet.stdout.str()
+
+
+def test_plugin_summary_ini_options_run_with_a_bare_pytest(summary_ci):
+    summary_ci.makepyprojecttoml('[tool.pytest.ini_options]\nrasoat_summary = "tong_hop.txt"\n'
+                                 'rasoat_sources = ["don_vi"]\n')
+    summary_ci.makepyfile(test_khac="def test_ok():\n    assert True\n")
+    summary_ci.runpytest_subprocess(*PLUGIN_ARGS).assert_outcomes(passed=1, failed=1)
+    summary_ci.runpytest_subprocess("test_khac.py", *PLUGIN_ARGS).assert_outcomes(passed=1)
+    # with --rasoat the summary is also checked alone: two items, each its own verdict
+    result = summary_ci.runpytest_subprocess("--rasoat", "tong_hop.txt", *PLUGIN_ARGS)
+    result.assert_outcomes(passed=1, failed=1)
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--rasoat-summary", "tong_hop.txt"], "đi cùng nhau"),
+    (["--rasoat-sources", "don_vi"], "đi cùng nhau"),
+    (["--rasoat-summary", "khong_co.txt", "--rasoat-sources", "don_vi"], "không tìm thấy"),
+])
+def test_plugin_summary_usage_errors_are_one_line(summary_ci, args, words):
+    result = summary_ci.runpytest_subprocess(*args, *PLUGIN_ARGS)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert words in result.stderr.str() and "Traceback" not in result.stderr.str()
+
+
+def test_plugin_summary_with_an_unreadable_source_fails_with_its_reason(summary_ci):
+    (summary_ci.path / "don_vi" / "hong.docx").write_bytes(b"PK\x03\x04 truncated")
+    result = summary_ci.runpytest_subprocess("--rasoat-summary", "tong_hop_dung.txt", "--rasoat-sources", "don_vi",
+                                             *PLUGIN_ARGS)
+    result.assert_outcomes(failed=1)
+    out = result.stdout.str()
+    assert "hong.docx" in out and "không phải .docx" in out and "Traceback" not in out
