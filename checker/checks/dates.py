@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import regex
 import yaml
@@ -32,13 +32,17 @@ from . import register
 CLAUSE_BREAK = regex.compile(r"[;!?\n]|\.(?!\d)(?!\s*\d)|:\s")
 
 
+CLAUSE_REACH = 600  # a clause is read at most this far each side: linear on a 1 MB line without breaks
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around a span: between sentence breaks (";", "." not in a number)."""
-    left = 0
-    for m in CLAUSE_BREAK.finditer(text, 0, start):
+    left = max(0, start - CLAUSE_REACH)
+    for m in CLAUSE_BREAK.finditer(text, left, start):
         left = m.end()
-    m = CLAUSE_BREAK.search(text, end)
-    return left, (m.start() if m else len(text))
+    stop = min(len(text), end + CLAUSE_REACH)
+    m = CLAUSE_BREAK.search(text, end, stop)
+    return left, (m.start() if m else stop)
 
 
 def fmt_date(d: date) -> str:
@@ -466,6 +470,13 @@ def past_deadline_as_future(ctx: CheckContext, rule: RuleSpec, p: PastDeadlinePa
     task_done = regex.compile(p.task_done, regex.IGNORECASE)
     cited = regex.compile(p.cited, regex.IGNORECASE)
     as_of = regex.compile(p.as_of, regex.IGNORECASE)
+    # in the tasks part of a report signed on a known day, a deadline before the signing is stale too
+    # ("CÔNG TÁC TRỌNG TÂM THÁNG 03" of a report signed 12/3: "hoàn thành trước ngày 01/3")
+    task_limit, task_basis = limit, basis
+    if period is not None and rp.signed is not None and rp.signed_exact:
+        signed_limit = rp.signed - timedelta(days=p.signed_slack_days)
+        if signed_limit > limit:
+            task_limit, task_basis = signed_limit, f"văn bản ký ngày {fmt_date(rp.signed)}"
     for unit in ctx.units():
         if unit.index <= first:
             continue
@@ -473,8 +484,12 @@ def past_deadline_as_future(ctx: CheckContext, rule: RuleSpec, p: PastDeadlinePa
         text = unit.ntext
         for fact in ctx.facts(unit).dates:
             d = full_date(fact, period)
-            if d is None or d >= limit:
+            if d is None or d >= (task_limit if in_tasks else limit):
                 continue
+            if in_tasks and d >= limit:
+                basis_here, limit_here = task_basis, task_limit
+            else:
+                basis_here, limit_here = basis, limit
             if not deadline.search(text[max(0, fact.start - 25):fact.start]):
                 continue
             if as_of.search(text[max(0, fact.start - 30):fact.start]):
@@ -488,9 +503,9 @@ def past_deadline_as_future(ctx: CheckContext, rule: RuleSpec, p: PastDeadlinePa
                         and task_done.search(lead) and not cited.search(lead) and "(" not in lead):
                     continue
             yield ctx.finding(
-                rule, unit, fact.start, fact.end, basis=basis,
-                evidence={"deadline": fmt_date(d), "compared_with": basis,
-                          "arithmetic": f"{fmt_date(d)} < {fmt_date(limit)}"})
+                rule, unit, fact.start, fact.end, basis=basis_here,
+                evidence={"deadline": fmt_date(d), "compared_with": basis_here,
+                          "arithmetic": f"{fmt_date(d)} < {fmt_date(limit_here)}"})
 
 
 # ---------------------------------------------------------------- NT010-NT012 commemorations
@@ -791,6 +806,10 @@ ANNIV_RE = regex.compile(r"kỷ\s+niệ[mn]\s+(?P<n>\d{1,3})\s+năm(?!\s+(?:19|2
 PAIR_RE = regex.compile(
     r"\(\s*(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?P<a>(?:1[6-9]|20)\d{2})\s*[-–—]\s*"
     r"(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?P<b>(?:19|20)\d{2})\s*\)")
+# "(30/4/1975 - 30/4/202)": the closing year lost a digit
+TRUNCATED_PAIR_RE = regex.compile(
+    r"\(\s*(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?P<a>(?:1[6-9]|20)\d{2})\s*[-–—]\s*"
+    r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<b>\d{3})\s*\)")
 
 
 @register("anniversary_arithmetic")
@@ -815,6 +834,15 @@ def anniversary_arithmetic(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> I
                 if b > a and b - a != n:
                     yield _anniv(ctx, rule, unit, m, n, f"{b} − {a} = {b - a} năm", b - a)
                 continue
+            cut = TRUNCATED_PAIR_RE.search(window)
+            if cut and not regex.search(r"\d", window[:cut.start()]):
+                want = int(cut.group("a")) + n
+                if str(want).startswith(cut.group("b")):
+                    s, e = m.end() + cut.start("b"), m.end() + cut.end("b")
+                    arithmetic = f"{cut.group('a')} + {n} = {want}, nhưng năm ghi “{cut.group('b')}”"
+                    yield ctx.finding(rule, unit, s, e, stated=n, right=want, arithmetic=arithmetic,
+                                      suggestion=str(want), evidence={"arithmetic": arithmetic, "stated": f"{n} năm"})
+                continue
             name = _name_after(window[:60], comms)
             if name is None or name[0].year is None:
                 continue
@@ -823,6 +851,8 @@ def anniversary_arithmetic(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> I
                                  r"((?:19|20)\d{2})(?!\d)", window[end:])
             if year_m:
                 y = int(year_m.group(1))
+                if y <= c.year:
+                    continue  # the event's own date opening "(30/4/1975 - …)", not the anniversary year
                 if y - c.year != n:
                     yield _anniv(ctx, rule, unit, m, n, f"{y} − {c.year} = {y - c.year} năm ({c.name})", y - c.year)
             elif rp.period is not None:
@@ -899,12 +929,8 @@ def reversed_date_range(ctx: CheckContext, rule: RuleSpec, p: DateRangeParams) -
     """"từ ngày 15/3/2021 đến ngày 10/3/2021": the end of a range of days before its start."""
     for unit in ctx.units():
         text = unit.ntext
-        dates = [d for d in ctx.facts(unit).dates if d.valid and d.day is not None and d.month is not None]
-        for a, b in zip(dates, dates[1:]):
-            between = text[a.end:b.start]
-            if len(between) > 14 or not RANGE_JOIN.fullmatch(between):
-                continue
-            if not regex.search(r"[-–—]", between) and not RANGE_OPEN.search(text[max(0, a.start - 12):a.start]):
+        for a, b, opened in day_ranges(ctx, unit):
+            if not opened and not regex.search(r"[-–—]", text[a.end:b.start]):
                 continue  # "… 15/3 đến 10/3": only "từ … đến …" or "… - …" is a range
             start, end = _range_dates(a, b)
             if start is None or end is None or end >= start:
@@ -916,6 +942,17 @@ def reversed_date_range(ctx: CheckContext, rule: RuleSpec, p: DateRangeParams) -
                 suggestion="Kiểm tra lại ngày bắt đầu và ngày kết thúc",
                 evidence={"range": text[a.start:b.end], "start": fmt_date(start), "end": fmt_date(end),
                           "arithmetic": f"{fmt_date(end)} < {fmt_date(start)}"})
+
+
+def day_ranges(ctx: CheckContext, unit) -> Iterator[tuple[DateFact, DateFact, bool]]:
+    """Two days joined as a range ("15/3 - 20/3", "từ ngày 15/3 đến ngày 20/3/2021"), and whether the
+    range is opened by "từ"."""
+    text = unit.ntext
+    dates = [d for d in ctx.facts(unit).dates if d.valid and d.day is not None and d.month is not None]
+    for a, b in zip(dates, dates[1:]):
+        between = text[a.end:b.start]
+        if len(between) <= 14 and RANGE_JOIN.fullmatch(between):
+            yield a, b, RANGE_OPEN.search(text[max(0, a.start - 12):a.start]) is not None
 
 
 def _range_dates(a: DateFact, b: DateFact) -> tuple[Optional[date], Optional[date]]:
@@ -934,21 +971,60 @@ WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5":
 WEEKDAY_NAMES = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
 # "(vào) sáng thứ Năm, ngày 22/01/2026"; the word before "thứ" must not take an ordinal
 # ("kỳ họp thứ 5, ngày …", "lần thứ hai").
+# any case: schedules write "THỨ HAI, NGÀY 27/3/2023"
+_WEEKDAY = r"(?P<w>(?:thứ|Thứ|THỨ)\s+(?P<d>(?i:hai|ba|tư|năm|sáu|bảy)|[2-7])|(?i:chủ\s+nhật))"
 WEEKDAY_BEFORE = regex.compile(
-    r"(?:(?:^|[,;:(\-–])\s*|(?<!\p{L})(?:vào|sáng|chiều|tối|trưa|đêm|hôm|giờ|phút|\d{1,2}h(?:\d{2})?)\s+)"
-    r"(?P<w>(?:thứ|Thứ|THỨ)\s+(?P<d>[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)"
-    r"\s*,?\s*(?:ngày\s+)?$")
-WEEKDAY_AFTER = regex.compile(
-    r"^\s*\(\s*(?P<w>(?:thứ|Thứ)\s+(?P<d>[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)\s*\)")
+    r"(?:(?:^|[,;:(\-–])\s*|(?<!\p{L})(?:vào|sáng|chiều|tối|trưa|đêm|hôm|giờ|phút|từ|đến|hết|nhằm|"
+    r"\d{1,2}h(?:\d{2})?)\s+)"
+    + _WEEKDAY + r"\s*,?\s*(?:(?i:ngày)\s+)?$")
+WEEKDAY_AFTER = regex.compile(r"^\s*\(\s*" + _WEEKDAY + r"\s*\)")
+
+
+MAX_WEEK_DAYS = 14  # a work schedule covers a week or two: "Từ ngày 14/07/2025 đến ngày 20/07/2025"
+
+
+def week_windows(ctx: CheckContext) -> list[tuple[date, date]]:
+    """The dated spans of a work schedule ("từ ngày 14/3 đến ngày 18/3/2022"): short ranges of days with a
+    year, so that "THỨ HAI 14/3" under them is a full date."""
+    cached = ctx.cache.get("dates.week_windows")
+    if cached is not None:
+        return cached
+    found: list[tuple[date, date]] = []
+    for unit in ctx.units():
+        for a, b, opened in day_ranges(ctx, unit):
+            if not opened or (a.year is None and b.year is None):
+                continue
+            start, end = _range_dates(a, b)
+            if start is not None and end is not None and 0 <= (end - start).days <= MAX_WEEK_DAYS:
+                found.append((start, end))
+    ctx.cache["dates.week_windows"] = found
+    return found
+
+
+def _year_in_windows(fact: DateFact, windows: list[tuple[date, date]]) -> Optional[int]:
+    """The year of a day-month date that falls inside one of the schedule's spans."""
+    for start, end in windows:
+        for y in {start.year, end.year}:
+            try:
+                d = date(y, fact.month, fact.day)
+            except ValueError:
+                continue
+            if start <= d <= end:
+                return y
+    return None
 
 
 @register("weekday_of_date")
 def weekday_of_date(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable[Finding]:
-    """"thứ Năm, ngày 22/01/2026": the weekday written with a full date must be that date's."""
+    """"thứ Năm, ngày 22/01/2026": the weekday written with a full date must be that date's; in a work
+    schedule dated "từ ngày 14/7/2025 đến ngày 20/7/2025", "Thứ 2 14/7" is a full date too."""
     for unit in ctx.units():
         text = unit.ntext
         for fact in ctx.facts(unit).dates:
-            if fact.year is None or not fact.valid or fact.day is None or fact.month is None:
+            if not fact.valid or fact.day is None or fact.month is None:
+                continue
+            year = fact.year if fact.year is not None else _year_in_windows(fact, week_windows(ctx))
+            if year is None:
                 continue
             m = WEEKDAY_BEFORE.search(text[max(0, fact.start - 40):fact.start])
             span = None
@@ -962,14 +1038,15 @@ def weekday_of_date(ctx: CheckContext, rule: RuleSpec, p: BaseModel) -> Iterable
             if span is None:
                 continue
             written = 6 if m.group("d") is None else WEEKDAYS[m.group("d").lower()]
-            right = date(fact.year, fact.month, fact.day).weekday()
+            right = date(year, fact.month, fact.day).weekday()
             if written == right:
                 continue
+            shown = fact.text if fact.year is not None else f"{fact.text}/{year}"
             yield ctx.finding(
-                rule, unit, span[0], span[1], date=fact.text, right=WEEKDAY_NAMES[right],
+                rule, unit, span[0], span[1], date=shown, right=WEEKDAY_NAMES[right],
                 suggestion=WEEKDAY_NAMES[right],
-                evidence={"date": fact.text, "weekday": WEEKDAY_NAMES[right], "written": text[span[0]:span[1]],
-                          "arithmetic": f"{fact.text} là {WEEKDAY_NAMES[right]}, không phải {text[span[0]:span[1]]}"})
+                evidence={"date": shown, "weekday": WEEKDAY_NAMES[right], "written": text[span[0]:span[1]],
+                          "arithmetic": f"{shown} là {WEEKDAY_NAMES[right]}, không phải {text[span[0]:span[1]]}"})
 
 
 __all__ = ["report_period", "resolve_year", "full_date", "can_chi", "commemorations", "clause_bounds"]

@@ -31,13 +31,18 @@ PERIOD_RE = regex.compile(
     regex.IGNORECASE,
 )
 REPORT_CUE = regex.compile(r"BÁO CÁO|ĐÁNH GIÁ|KẾT QUẢ|TÌNH HÌNH|TỔNG KẾT|SƠ KẾT", regex.IGNORECASE)
-NEXT_CUE = regex.compile(r"NHIỆM VỤ|PHƯƠNG HƯỚNG", regex.IGNORECASE)
-# after a report cue ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6") the next period must be joined by "VÀ"
-JOINED_NEXT_CUE = regex.compile(r"(?:(?<!\p{L})VÀ|[,;])\s*(?:MỘT SỐ\s+)?(?:PHƯƠNG HƯỚNG|NHIỆM VỤ)",
-                                regex.IGNORECASE)
+NEXT_CUE = regex.compile(r"NHIỆM VỤ|PHƯƠNG HƯỚNG|CÔNG TÁC TRỌNG TÂM", regex.IGNORECASE)
+# after a report cue ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6") the next period must be joined by "VÀ";
+# "Kết quả năm 2023; Kế hoạch … năm 2024": a plan joined the same way is the next period too
+JOINED_NEXT_CUE = regex.compile(
+    r"(?:(?<!\p{L})VÀ|[,;])\s*(?:MỘT SỐ\s+)?(?:PHƯƠNG HƯỚNG|NHIỆM VỤ|CÔNG TÁC TRỌNG TÂM|KẾ HOẠCH)", regex.IGNORECASE)
+DONE_WORD = regex.compile(r"(?<!\p{L})(?:đã|được)(?!\p{L})", regex.IGNORECASE)
 YEAR_NEAR = regex.compile(r"(?<!\p{L})năm\s+((?:19|20)\d{2})(?![\d/])", regex.IGNORECASE)
+# a place name: "Lâm Đồng", "Quận 11", "Phan Rang-Tháp Chàm", "Bà Rịa - Vũng Tàu", "Thành phố Hồ Chí Minh"
+_PLACE_WORD = r"[\p{Lu}][\p{L}.]*(?:-[\p{Lu}][\p{L}.]*)*"
+_PLACE = _PLACE_WORD + r"(?:\s+(?:" + _PLACE_WORD + r"|\d{1,3}|phố|xã|thị|trấn|[-–])){0,5}"
 SIGNED_RE = regex.compile(  # "Lâm Đồng, ngày 24 tháng 11 năm 2025" at a line start, after a TAB or the motto
-    r"(?:^|\t|Hạnh\s+phúc\s*[-–—]*\s*)\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}[\p{Lu}][\p{L}.]*\s*,\s*"
+    r"(?:^|\t|Hạnh\s+phúc\s*[-–—]*\s*)\s*" + _PLACE + r"\s*,\s*"
     r"ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})")
 TITLE_UNITS = 30  # the title is looked for among the first units only
 MAX_TITLE_LEN = 260
@@ -210,6 +215,8 @@ def detect(texts: Sequence[str], heading_levels: Sequence[Optional[int]] = (),
             after = [m for m in mentions(text) if m.start > cue.start()]
             if not after or after[0].start - cue.end() > 40 or regex.search(r"[.;:]", text[cue.end():after[0].start]):
                 continue
+            if DONE_WORD.search(text, cue.end(), after[0].start):
+                continue  # "NHIỆM VỤ ĐÃ THỰC HIỆN TRONG THÁNG 02": the results, not the next period
             mention = after[0]
             if not _is_section_heading(text, levels[i], label, mention):
                 continue
