@@ -41,6 +41,7 @@ CHECK_MODULES = (
     "checker.checks.numeric_format",
     "checker.checks.dates",
     "checker.checks.dates_refs",
+    "checker.checks.dates_header",
     "checker.checks.language",
     "checker.checks.structure",
     "checker.crossdoc.checks",  # cross-document rules: quiet on a single document
