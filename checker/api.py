@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from .builtin_rules import UNUSED_SUPPRESSION, with_builtins
 from .config import Config
 from .context import Settings
-from .engine import run_rules
+from .engine import fewer_collections, run_rules
 from .findings import Finding, Severity
 from .model import Document
 from .readers import ReadError, is_report_file, ZipLimits, parse_text, read_document
@@ -38,6 +38,14 @@ def check_file(path: str | os.PathLike, rules: list[RuleSpec], settings: Optiona
                enabled_ids: Optional[Iterable[str]] = None, known_ids: Optional[Iterable[str]] = None
                ) -> FileResult:
     """Read, run the rules, then suppressions / per-file ignores / severity overrides."""
+    with fewer_collections():
+        return _check_file(path, rules, settings, limits, debug, config=config, enabled_ids=enabled_ids,
+                           known_ids=known_ids)
+
+
+def _check_file(path: str | os.PathLike, rules: list[RuleSpec], settings: Optional[Settings],
+                limits: Optional[ZipLimits], debug: bool, *, config: Optional[Config],
+                enabled_ids: Optional[Iterable[str]], known_ids: Optional[Iterable[str]]) -> FileResult:
     try:
         document = read_document(path, limits)
     except ReadError as exc:

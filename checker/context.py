@@ -8,7 +8,7 @@ from typing import Any, Optional
 import regex
 from pydantic import BaseModel, Field
 
-from .extract.figures import UnitFacts, extract
+from .extract.figures import UnitFacts, extract, has_digit
 from .findings import Finding, Severity
 from .model import Document, Location, TextUnit
 from .ruleset import RuleSpec
@@ -38,6 +38,14 @@ class CheckContext:
 
     def units(self) -> list[TextUnit]:
         return self.document.units()
+
+    def units_with_digits(self) -> list[TextUnit]:
+        """The units holding a digit, in order (computed once): a rule about figures, dates or
+        document numbers need not look at the others."""
+        found = self.cache.get("context.units_with_digits")
+        if found is None:
+            found = self.cache["context.units_with_digits"] = [u for u in self.units() if has_digit(u.ntext)]
+        return found
 
     def facts(self, unit: TextUnit) -> UnitFacts:
         facts = self._facts.get(unit.index)

@@ -7,6 +7,7 @@ excerpt shown to the user must be exactly what they wrote.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from typing import Optional
 
 import regex
@@ -62,10 +63,10 @@ class NormalizedText:
             return ostart, ostart
         # end is exclusive: take the end of the cluster holding the last char.
         last = self.original_offset(end - 1)
-        oend = next(
-            (s for s in self._starts[end - 1 :] if s > last), len(self.original)
-        )
-        return ostart, oend
+        # the first cluster start after ``last`` at or beyond index end - 1 (starts never decrease)
+        lo = end - 1 if end - 1 >= 0 else max(0, len(self._starts) + end - 1)
+        i = bisect_right(self._starts, last, lo)
+        return ostart, self._starts[i] if i < len(self._starts) else len(self.original)
 
     def excerpt(self, start: int, end: int) -> str:
         ostart, oend = self.original_span(start, end)

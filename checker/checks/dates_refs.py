@@ -101,7 +101,7 @@ def refs_of(ctx: CheckContext) -> list[Ref]:
     if found is not None:
         return found
     found = []
-    for unit in ctx.units():
+    for unit in ctx.units_with_digits():  # a reference has a number
         text = unit.ntext
         if TYPE_NUMBER_RE.search(fold_for_words(text)) is None:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Optional
 
 import regex
@@ -28,8 +29,20 @@ _ARABIC_CELL_RE = regex.compile(r"\s*(\d{1,3})\.?\s*")
 
 def normalise(text: str) -> str:
     """Compare key: NFC, case-folded, punctuation and spaces dropped."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return _PUNCT_SPACE_RE.sub("", text)
+    return _PUNCT_SPACE_RE.sub("", _fold(text))
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+# Letters never dropped by ``normalise``: their counts in the folded text are those of the key, so
+# two units with different counts cannot have the same key (a cheap bucket before the regex).
+_BUCKET_LETTERS = "nhtcgia"
+
+
+def _bucket(folded: str) -> tuple[int, ...]:
+    return tuple(folded.count(c) for c in _BUCKET_LETTERS)
 
 
 # ---------------------------------------------------------------- tables as rows of units
@@ -54,6 +67,10 @@ class RowView:
 
     def content_key(self) -> str:
         """Compare key of the row without its order number (TT "2" vs "3" of a pasted row)."""
+        return self._content_key
+
+    @cached_property  # CT001 and CT003 both ask for it, row by row
+    def _content_key(self) -> str:
         texts = [u.ntext for u in self.units() if not ORDER_CELL.fullmatch(u.ntext)]
         return normalise("\n".join(texts))
 
@@ -172,11 +189,11 @@ def repeated_paragraphs(ctx: CheckContext, rule: RuleSpec, p: RepeatedParagraphP
     """The same paragraph (or list item) twice in the body, or twice inside one table cell."""
     seen: dict[tuple, TextUnit] = {}
     last_pair: Optional[tuple[int, int]] = None
-    for unit in ctx.units():
-        key = normalise(unit.ntext)
+    for unit, folded in _maybe_repeated(ctx.units(), p.min_chars):
+        key = _PUNCT_SPACE_RE.sub("", folded)
         if len(key) < p.min_chars:
             continue
-        scope = (unit.table, unit.row, unit.col) if unit.in_table else ("body",)
+        scope = _para_scope(unit)
         first = seen.get(scope + (key,))
         if first is None:
             seen[scope + (key,)] = unit
@@ -188,6 +205,28 @@ def repeated_paragraphs(ctx: CheckContext, rule: RuleSpec, p: RepeatedParagraphP
             continue
         yield ctx.finding(rule, unit, 0, len(unit.ntext), related=first.location(),
                           first=first.label())
+
+
+def _para_scope(unit: TextUnit) -> tuple:
+    return (unit.table, unit.row, unit.col) if unit.in_table else ("body",)
+
+
+def _maybe_repeated(units: list[TextUnit], min_chars: int) -> list[tuple[TextUnit, str]]:
+    """(unit, folded text) of the units that may repeat another one of their scope, in order.
+
+    Exact shortcut of computing every key: a key is never longer than the folded text, and units
+    whose scope and letter counts (``_bucket``) are shared by no other unit cannot have an equal key.
+    """
+    candidates = []
+    buckets: dict[tuple, int] = {}
+    for unit in units:
+        folded = _fold(unit.ntext)
+        if len(folded) < min_chars:
+            continue
+        bucket = _para_scope(unit) + _bucket(folded)
+        buckets[bucket] = buckets.get(bucket, 0) + 1
+        candidates.append((unit, bucket))  # not the folded text: a copy of the report costs memory
+    return [(unit, _fold(unit.ntext)) for unit, bucket in candidates if buckets[bucket] > 1]
 
 
 # ---------------------------------------------------------------- result tables

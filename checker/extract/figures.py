@@ -138,13 +138,18 @@ FRACTION_CUES = regex.compile(r"(?:đạt|chiếm|tỷ lệ|tỉ lệ|được|l
 _ANY_DIGIT = regex.compile(r"\d")
 
 
+def has_digit(text: str) -> bool:
+    """Does ``text`` hold a digit (``regex``'s \\d, as the figure patterns)? Without one it has no figure."""
+    return _ANY_DIGIT.search(text) is not None
+
+
 def extract(text: str) -> UnitFacts:
     """All figures of one NFC text, each span claimed once."""
     facts = UnitFacts()
     taken = _Claims()
     free, claim = taken.free, taken.claim
 
-    if not _ANY_DIGIT.search(text):  # most units have no figure: one C-level scan, then out
+    if not has_digit(text):  # most units have no figure: one C-level scan, then out
         return facts
 
     slash = "/" in text  # cheap guards: skip the scans that cannot match (same results, less time)
@@ -170,7 +175,8 @@ def extract(text: str) -> UnitFacts:
                                         int(m.group("y")), "my"))
             claim(m.start(), m.end())
 
-    for m in YEAR_RANGE_RE.finditer(text):
+    dash = "-" in text or "–" in text or "—" in text  # YEAR_RANGE_RE needs one
+    for m in (YEAR_RANGE_RE.finditer(text) if dash else ()):
         if free(m.start(), m.end()):
             facts.ranges.append(YearRange(m.start(), m.end(), m.group(), int(m.group("a")), int(m.group("b"))))
             claim(m.start(), m.end())
@@ -184,18 +190,21 @@ def extract(text: str) -> UnitFacts:
         if free(m.start(), m.end()):
             _slash(text, m, facts, claim)
 
+    # The numbers claim nothing: a later number starts after the "%" or unit-less end of an earlier
+    # one (matches do not overlap and "%"/" %" are no digits), so only the claims above can hide it.
+    percents, quantities = facts.percents, facts.quantities
+    claimed = free if taken.starts else None
     for m in NUMBER_RE.finditer(text):
-        if not free(m.start(), m.end()):
+        s, e = m.span()
+        if claimed is not None and not claimed(s, e):
             continue
-        number = number_at(text, m.start(), m.end())
-        after = text[m.end():m.end() + 2]
-        if after.startswith("%") or after == " %":
-            end = m.end() + (1 if after.startswith("%") else 2)
-            facts.percents.append(Percent(m.start(), end, text[m.start():end], number))
-            claim(m.start(), end)
+        number = number_at(text, s, e)
+        after = text[e:e + 2]
+        if after[:1] == "%" or after == " %":
+            end = e + (1 if after[:1] == "%" else 2)
+            percents.append(Percent(s, end, text[s:end], number))
             continue
-        facts.quantities.append(_quantity(text, number))
-        claim(m.start(), m.end())
+        quantities.append(_quantity(text, number))
 
     facts.dates.sort(key=lambda d: d.start)
     return facts
@@ -269,6 +278,6 @@ def _reads_as_day_month(text: str, start: int, day: int, month: int) -> bool:
 
 
 __all__ = [
-    "extract", "UnitFacts", "DocRef", "DateFact", "YearRange", "Fraction", "Pair", "Percent",
+    "extract", "has_digit", "UnitFacts", "DocRef", "DateFact", "YearRange", "Fraction", "Pair", "Percent",
     "Quantity", "Span",
 ]

@@ -6,6 +6,7 @@ Tokenising is a regex; turning a token into a value is Babel's job
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -48,9 +49,21 @@ class Number:
         return float(self.value)
 
 
+# Plain ASCII figures, ungrouped ("2021", "0,5") or grouped from a non-zero digit ("1.234,5"): Babel's
+# strict parse gives exactly Decimal of the digits (tests/test_fast_paths_core.py checks it), and
+# costs ~30 µs a call, i.e. ~0,1 s for the distinct figures of a 500-page report.
+_PLAIN_VN = re.compile(r"[0-9]+(?:,[0-9]+)?|[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+
+
 @lru_cache(maxsize=8192)
 def parse_vn_number(text: str) -> Decimal:
     """Value of a Vietnamese-format number; raises ValueError when it is not one."""
+    if _PLAIN_VN.fullmatch(text):
+        return Decimal(text.replace(".", "").replace(",", "."))
+    return _babel_vn_number(text)
+
+
+def _babel_vn_number(text: str) -> Decimal:
     try:
         return parse_decimal(text, locale="vi", strict=True)
     except NumberFormatError as exc:
