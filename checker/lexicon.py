@@ -130,6 +130,24 @@ def known_word(*syllables_: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def long_word_starts() -> frozenset[tuple[str, str]]:
+    """The first two syllables (canonical tone placement) of every entry of three or more:
+    ``known_word`` of three or four syllables can only hold when the first two are here."""
+    out = set()
+    for entry in chain(words(), _more_words()):
+        parts = entry.split(" ")
+        if len(parts) >= 3:
+            out.add((parts[0], parts[1]))
+    return frozenset(out)
+
+
+def may_start_long_word(a: str, b: str) -> bool:
+    """False when no word of three or more syllables starts with ``a b`` (so ``known_word(a, b,
+    c)`` and ``known_word(a, b, c, d)`` are false whatever follows)."""
+    return (canon(a.lower()), canon(b.lower())) in long_word_starts()
+
+
+@lru_cache(maxsize=1)
 def _deletion_index() -> dict[str, tuple[str, ...]]:
     """Every dictionary syllable under itself and each one-letter deletion of itself."""
     index: dict[str, set[str]] = {}

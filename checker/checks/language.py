@@ -9,7 +9,8 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import compress
+from operator import and_, methodcaller
+from itertools import accumulate, compress, count, islice
 from typing import Iterable, Optional
 
 import regex
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..context import CheckContext
 from ..findings import Finding
-from ..lexicon import (allowed_tokens, attested, known_word, one_edit_syllables,
+from ..lexicon import (allowed_tokens, attested, known_word, may_start_long_word, one_edit_syllables,
                        syllable_weight, syllables, word_rank)
 from ..ruleset import RuleSpec
 from . import register
@@ -25,10 +26,16 @@ from .language_ortho import VOWELS, is_valid, restyle, strip_tone, tone_style
 
 TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@/.&])[\p{L}\p{M}]++(?![\p{L}\p{M}\p{N}_@/&]|[.\-][\p{L}\p{N}])")
 WORD = regex.compile(r"[\p{L}\p{M}]++")
+# TOKEN with its lookbehind tested after the first letter (the same matches, ~35 % faster: the
+# engine skips to a letter before trying the lookaround), captured to cut the text at tokens
+TOKEN_SPLIT = regex.compile(r"([\p{L}\p{M}](?<![\p{L}\p{M}\p{N}_@/.&][\p{L}\p{M}])[\p{L}\p{M}]*+"
+                            r"(?![\p{L}\p{M}\p{N}_@/&]|[.\-][\p{L}\p{N}]))")
+_HAS_LETTER = regex.compile(r"[\p{L}\p{M}]")
 VIET_MARKED = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[^\x00-\x7f]")
 # Bounded repetitions keep every pattern linear on hostile input (tests/test_regex_linear.py).
 URLISH = regex.compile(r"(?:https?://|www\.)[^\s]{1,300}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"
                        r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:gov|com|org|net|edu)(?:\.vn)?\b(?:/[^\s]{0,300})?")
+_GROUP = methodcaller("group")
 MAX_PER_UNIT = 5  # findings of one rule in one paragraph: more is noise or hostile input
 MAX_SYLLABLE = 10  # longer letter runs are not syllables (and get no edit-distance work)
 ADMIN_NOUNS = frozenset("xã huyện tỉnh phường quận thị trấn thành phố thôn bản ấp tổ khu sông suối núi đèo hồ".split())
@@ -72,6 +79,32 @@ def _tokens(text: str) -> list:
     return out
 
 
+def _token_parts(text: str) -> list[str]:
+    """The text cut at the tokens of _tokens: [gap, token, gap, token, …, gap] (2n + 1 pieces,
+    the odd ones the tokens), without building a match object per token."""
+    if ("." in text or "@" in text) and any(h in text for h in _URL_HINTS):
+        parts, at = [], 0  # tokens inside a URL or an e-mail address are masked: part of a gap
+        for m in _tokens(text):
+            parts += (text[at:m.start()], m.group())
+            at = m.end()
+        parts.append(text[at:])
+        return parts
+    return TOKEN_SPLIT.split(text)
+
+
+def _lower_runs(text: str, parts: list[str], lows: list[str]) -> list[str]:
+    """WORD.findall(text.lower()), from the tokens already lower-cased and the gaps between them.
+
+    Every letter run is a token or lies inside a gap (a token is a whole letter run), and
+    lower-casing maps letters and marks to letters and marks and nothing else to them (checked
+    over every code point in tests/test_fast_paths_language.py), so the runs are the same
+    except where the final-sigma rule looks across a run's end: text with Σ goes the plain way."""
+    if "Σ" in text:
+        return WORD.findall(text.lower())
+    gaps = "\n".join(parts[0::2])
+    return lows + WORD.findall(gaps.lower()) if _HAS_LETTER.search(gaps) else lows
+
+
 def _neighbours(text: str, toks, i: int) -> tuple[Optional[str], Optional[str]]:
     """Lower-case tokens directly left/right of toks[i] (only a space between)."""
     left = right = None
@@ -88,16 +121,7 @@ def suggest(token: str, left: Optional[str], right: Optional[str], right_cap: bo
     """Dictionary syllables one (else two) edits away, best first: those that make a word
     with a neighbour, then administrative nouns before a name, then the more common."""
     low = token.lower()
-    cands = [c for c in one_edit_syllables(low) if is_valid(c)]
-    if not cands:
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
-
-        # every syllable within two edits (a few dozen), ranked below like the one-edit ones; a
-        # cap on the number taken kept whichever came first in set order, so the suggestion
-        # changed with the interpreter's hash seed
-        cands = [c for c, _, _ in process.extract(low, _valid_pool(), scorer=Levenshtein.distance,
-                                                   score_cutoff=2, limit=None)]
+    cands = _near_syllables(low)
     weight = syllable_weight()
 
     def score(c: str):
@@ -108,6 +132,22 @@ def suggest(token: str, left: Optional[str], right: Optional[str], right_cap: bo
 
     ranked = sorted(cands, key=score)
     return [_case_like(token, c) for c in ranked[:3]]
+
+
+@lru_cache(maxsize=1 << 10)  # a slip typed again costs the two-edit search once (~1 ms)
+def _near_syllables(low: str) -> tuple[str, ...]:
+    """Well-formed dictionary syllables one edit from ``low``, else every one within two."""
+    cands = [c for c in one_edit_syllables(low) if is_valid(c)]
+    if not cands:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        # every syllable within two edits (a few dozen), ranked by suggest() like the one-edit
+        # ones; a cap on the number taken kept whichever came first in set order, so the
+        # suggestion changed with the interpreter's hash seed
+        cands = [c for c, _, _ in process.extract(low, _valid_pool(), scorer=Levenshtein.distance,
+                                                   score_cutoff=2, limit=None)]
+    return tuple(cands)
 
 
 def _rank(token: str, cands: list[str], left: Optional[str], right: Optional[str]) -> list[str]:
@@ -195,11 +235,44 @@ def _doc_words(ctx: CheckContext) -> Counter:
     """Every letter run of the document, lower-cased, with its count (built once, on demand)."""
     cached = ctx.cache.get("language.doc_words")
     if cached is None:
-        cached = Counter()
-        for unit in ctx.units():
-            cached.update(WORD.findall(unit.ntext.lower()))
+        runs = ctx.cache.get("language.letter_runs")  # as written, kept by _units_to_spell
+        if runs is None or any("Σ" in unit.ntext for unit in ctx.units()):
+            cached = Counter()
+            for unit in ctx.units():
+                cached.update(WORD.findall(unit.ntext.lower()))
+        else:
+            cached = _lower_counts(runs)
         ctx.cache["language.doc_words"] = cached
     return cached
+
+
+def _lower_counts(runs: Counter) -> Counter:
+    """Fold the counts of letter runs as written into lower case. The same as counting the runs
+    of the lower-cased text: lower-casing maps letters and marks to letters and marks and
+    nothing else to them (every code point checked in tests/test_fast_paths_language.py), and
+    only the final-sigma rule looks beyond a run's end (callers keep text with Σ out)."""
+    out: Counter = Counter()
+    for w, n in runs.items():
+        out[w.lower()] += n
+    return out
+
+
+def _units_to_spell(ctx: CheckContext, known, allowed) -> list:
+    """The units holding a letter run NN002 may flag, decided once per distinct run (a token is a
+    letter run, and _broken()/_ascii_suspect() look at the token alone); most units hold none.
+    Keeps the count of every run as written for _doc_words."""
+    flaggable: dict[str, bool] = {}
+    runs: Counter = Counter()
+    out = []
+    for unit in ctx.units():
+        words = WORD.findall(unit.ntext)
+        runs.update(words)
+        for w in set(words).difference(flaggable):
+            flaggable[w] = _broken(w, known, allowed) or _ascii_suspect(w, known, allowed)
+        if any(map(flaggable.__getitem__, words)):
+            out.append(unit)
+    ctx.cache["language.letter_runs"] = runs
+    return out
 
 
 def _ascii_slip(tok: str, left: Optional[str], right: Optional[str], doc_words: Counter) -> Optional[list[str]]:
@@ -239,14 +312,8 @@ def vi_syllable(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterabl
     evidence (see _ascii_slip)."""
     allowed = _allowed(ctx)
     known = syllables()
-    for unit in ctx.units():
+    for unit in _units_to_spell(ctx, known, allowed):
         text = unit.ntext
-        # Most paragraphs hold no token to flag: find out on their distinct words before
-        # tokenising (a token is a word, and _broken() looks at the token alone).
-        words = WORD.findall(text)
-        if known.issuperset(map(str.lower, words)) or not any(
-                _broken(w, known, allowed) or _ascii_suspect(w, known, allowed) for w in set(words)):
-            continue
         toks = _tokens(text)
         hits = 0
         for i, m in enumerate(toks):
@@ -281,7 +348,8 @@ def vi_syllable(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iterabl
 
 def _segment(lows: list[str]) -> list[int]:
     """Greedy longest-match word segmentation; returns the length of the word starting at
-    each token (0 inside a word)."""
+    each token (0 inside a word). The plain form of _ConfusionScan._segment_runs (its reference
+    in tests/test_fast_paths_language.py)."""
     out = [0] * len(lows)
     n = len(lows)
     i = 0
@@ -378,9 +446,11 @@ def vi_confusion(ctx: CheckContext, rule: RuleSpec, p: ConfusionParams) -> Itera
     for u in sorted(once_words):
         unit = units[u]
         toks = _tokens(unit.ntext)
-        for s, e, f in _lone_syllables(ctx, rule, unit, toks, known, allowed, counts):
+        # both helpers look only at tokens used at most once in the document: find those in C
+        at = list(compress(count(), map((1).__ge__, map(counts.__getitem__, map(_GROUP, toks)))))
+        for s, e, f in _lone_syllables(ctx, rule, unit, toks, at, known, allowed, counts):
             yield keep(unit, s, e, f)
-        rare.extend((unit, s, e, f) for s, e, f in _rare_syllables(ctx, rule, unit, toks, known, allowed, counts))
+        rare.extend((unit, s, e, f) for s, e, f in _rare_syllables(ctx, rule, unit, toks, at, known, allowed, counts))
     for unit, s, e, f in _rare_twins(ctx, rule, scan.twin_places, pairs):
         yield keep(unit, s, e, f)
     for unit, s, e, a, b, fixes in scan.candidates:
@@ -400,7 +470,14 @@ def vi_confusion(ctx: CheckContext, rule: RuleSpec, p: ConfusionParams) -> Itera
 
 class _ConfusionScan:
     """One pass over the document, each unit tokenised once, gathering what vi_confusion and
-    its two rare-usage helpers need (they used to tokenise the whole document again each)."""
+    its two rare-usage helpers need (they used to tokenise the whole document again each).
+
+    A report repeats its words and word pairs: every question about a pair (is it a word, may it
+    start a longer word, is it a rare twin, is it two dictionary syllables making no word) is
+    answered once, when the pair first occurs, and kept in sets; a unit is then visited in Python
+    only at the indices of such pairs (found in C), and its runs are segmented with the answers.
+    Every shortcut is compared with the plain way (_runs, _segment) in
+    tests/test_fast_paths_language.py."""
 
     def __init__(self, known, allowed):
         self.known, self.allowed = known, allowed
@@ -412,46 +489,125 @@ class _ConfusionScan:
         self.first_word: dict[str, int] = {}
         self.twin_places: list = []  # lower-case dictionary pairs never seen in real text (_rare_twins)
         self.candidates: list = []  # (unit, start, end, a, b, fixes) of the confusable pairs
+        # per distinct pair, decided on its first occurrence (see _learn)
+        self.word_pairs: set = set()  # known_word(a, b)
+        self.long_starts: set = set()  # may start a word of three or four syllables
+        self.kind: dict = {}  # the two above for segmentation: _LONG (may start one), else _WORD
+        self.twins: set = set()  # known_word(a, b) and not attested(a, b)
+        self.odd: set = set()  # no word, two different dictionary syllables: may be a confusion
+        self.in_run: dict[str, bool] = {}  # per distinct token: may it take part in a run?
+        self.lower: dict[str, str] = {}  # per distinct token: lower-cased
+
+    def _learn(self, new_pairs) -> None:
+        known, allowed = self.known, self.allowed
+        for pair in new_pairs:
+            a, b = pair
+            if known_word(a, b):
+                self.word_pairs.add(pair)
+                if not attested(a, b):
+                    self.twins.add(pair)
+            elif a != b and a in known and b in known and a not in allowed and b not in allowed:
+                self.odd.add(pair)
+            if a in known and b in known and may_start_long_word(a, b):
+                self.long_starts.add(pair)
+                self.kind[pair] = _LONG
+            elif pair in self.word_pairs:
+                self.kind[pair] = _WORD
 
     def add(self, u: int, unit) -> None:
         text = unit.ntext
-        toks = _tokens(text)
-        words = [m.group() for m in toks]
-        lows = [w.lower() for w in words]
-        islow = [w.islower() for w in words]
-        spaced = _spaced(text, toks)
+        parts = _token_parts(text)
+        words = parts[1::2]
+        lower, in_run = self.lower, self.in_run
+        for w in set(words).difference(lower):  # a lower-cased token new to the document comes
+            low = lower[w] = w.lower()  # from a token new to it
+            in_run[w] = low in self.known and low not in self.allowed and not (len(w) > 1 and w.isupper())
+            self.first_word.setdefault(low, u)
+        lows = list(map(lower.__getitem__, words))  # a dict look-up is ~3x cheaper than str.lower
         bigrams = list(zip(lows, lows[1:]))
+        seen = len(self.pairs)
         self.pairs.update(bigrams)
-        # lower-casing the whole text can differ from word by word only for Greek final sigma,
-        # and only Vietnamese syllables are ever looked up in ``counts``
-        self.counts.update(WORD.findall(text.lower()))
-        for w in set(lows).difference(self.first_word):
-            self.first_word[w] = u
-        for (a, b), sp, low_a, low_b, m, n in zip(bigrams, spaced, islow, islow[1:], toks, toks[1:]):
-            if sp and low_a and low_b and known_word(a, b) and not attested(a, b):
-                self.twin_places.append((unit, m.start(), n.end(), a, b))
+        if len(self.pairs) > seen:  # the pairs new to the document are the Counter's last keys
+            self._learn(list(islice(reversed(self.pairs), len(self.pairs) - seen)))
+        self.counts.update(_lower_runs(text, parts, lows))
+        if not bigrams:
+            return
+        spaced = list(map(" ".__eq__, parts[2:-1:2]))  # token j and j + 1 one space apart
+        offsets = None  # offsets[2 * j], offsets[2 * j + 1]: where token j starts and ends
+
+        def span(j: int, k: int) -> tuple[int, int]:
+            nonlocal offsets
+            if offsets is None:
+                offsets = list(accumulate(map(len, parts)))
+            return offsets[2 * j], offsets[2 * k + 1]
+
+        for j in compress(count(), map(self.twins.__contains__, bigrams)):
+            if spaced[j] and words[j].islower() and words[j + 1].islower():
+                self.twin_places.append((unit, *span(j, j + 1), *bigrams[j]))
+        single = self._segment_runs(list(map(in_run.__getitem__, words)), lows, bigrams, spaced)
         per_unit = 0
-        for s, e in _runs(words, lows, spaced, self.known, self.allowed):
-            single = [n == 1 for n in _segment(lows[s:e])]
-            self.alone.update(compress(lows[s:e], single))
-            for j in range(s, e - 1):  # the pair of tokens j, j + 1
-                a, b = lows[j], lows[j + 1]
-                if a == b:
-                    continue  # a repeat: NN001's business
-                if not (single[j - s] and single[j + 1 - s] and islow[j] and islow[j + 1]) \
-                        or known_word(a, b) or attested(a, b):
-                    continue
-                nxt = j + 2
-                before_name = nxt < len(toks) and words[nxt][:1].isupper() and spaced[nxt - 1]
-                # before a preposition or conjunction ("thu từ", "đạt với") any word may stand
-                fixes = [(x, b) for x in _edits(a) if _common(x, b)] if b not in LINKS else []
-                # "thuộc tỉnh Lâm Đồng": the noun before a name is meant; after a grammatical
-                # word or classifier ("để mắc", "con bê") any word may follow
-                if not before_name and a not in FUNCTION_WORDS and a not in CLASSIFIERS:
-                    fixes += [(a, y) for y in _edits(b) if _common(a, y)]
-                if fixes and per_unit < 10 * MAX_PER_UNIT:
-                    per_unit += 1
-                    self.candidates.append((unit, toks[j].start(), toks[j + 1].end(), a, b, fixes))
+        for j in compress(count(), map(self.odd.__contains__, bigrams)):
+            if not (single[j] and single[j + 1] and spaced[j] and words[j].islower() and words[j + 1].islower()):
+                continue
+            a, b = bigrams[j]
+            if attested(a, b):
+                continue
+            fixes = list(_fixes(a, b, before_name=j + 2 < len(words) and words[j + 2][:1].isupper() and spaced[j + 1]))
+            if fixes and per_unit < 10 * MAX_PER_UNIT:
+                per_unit += 1
+                self.candidates.append((unit, *span(j, j + 1), a, b, fixes))
+
+    def _segment_runs(self, ok, lows, bigrams, spaced) -> list[bool]:
+        """Segment each run (see _runs: ``ok`` says which tokens may belong to one) the way
+        _segment does, count the syllables standing alone, and return for each token whether
+        it stands alone in a run."""
+        n = len(ok)
+        single = [False] * n
+        # pair j inside a run: both tokens may belong to one, one space apart (all in C)
+        linked = bytes(map(and_, map(and_, ok, ok[1:]), spaced))
+        if 1 not in linked:
+            return single
+        kind = list(map(self.kind.get, bigrams))  # None, _WORD or _LONG, per pair
+        alone = []
+        for run in _LINKED.finditer(linked):  # pairs s..e-1 linked: the run is tokens s..e
+            i, e = run.start(), run.end() + 1
+            while i < e:  # greedy longest match, as _segment
+                k = 1
+                if i + 1 < e:
+                    c = kind[i]
+                    if c is _WORD:
+                        k = 2
+                    elif c is _LONG:
+                        left = e - i
+                        if left >= 4 and known_word(*lows[i:i + 4]):
+                            k = 4
+                        elif left >= 3 and known_word(*lows[i:i + 3]):
+                            k = 3
+                        elif bigrams[i] in self.word_pairs:
+                            k = 2
+                if k == 1:
+                    single[i] = True
+                    alone.append(lows[i])
+                i += k
+        if alone:
+            self.alone.update(alone)
+        return single
+
+
+_WORD, _LONG = "word", "long"  # _ConfusionScan.kind: a word pair, a pair that may start a longer word
+_LINKED = regex.compile(rb"\x01+")
+
+
+@lru_cache(maxsize=1 << 12)
+def _fixes(a: str, b: str, before_name: bool) -> tuple[tuple[str, str], ...]:
+    """Common words one edit away from the pair a b (see vi_confusion)."""
+    # before a preposition or conjunction ("thu từ", "đạt với") any word may stand
+    fixes = [(x, b) for x in _edits(a) if _common(x, b)] if b not in LINKS else []
+    # "thuộc tỉnh Lâm Đồng": the noun before a name is meant; after a grammatical
+    # word or classifier ("để mắc", "con bê") any word may follow
+    if not before_name and a not in FUNCTION_WORDS and a not in CLASSIFIERS:
+        fixes += [(a, y) for y in _edits(b) if _common(a, y)]
+    return tuple(fixes)
 
 
 def _spaced(text: str, toks: list) -> list[bool]:
@@ -477,13 +633,15 @@ def _rare_twins(ctx, rule, places, pairs: Counter, min_uses: int = 3) -> Iterabl
                                             evidence={"word": fixed, "uses_in_document": pairs[fixes[0]]})
 
 
-def _lone_syllables(ctx, rule, unit, toks, known, allowed, counts: Counter, min_uses: int = 5
+def _lone_syllables(ctx, rule, unit, toks, at, known, allowed, counts: Counter, min_uses: int = 5
                     ) -> Iterable[tuple]:
     """A syllable used once in the document that makes no word or usual pair with either
     neighbour, while a one-mark variant the document uses at least ``min_uses`` times makes
-    usual pairs with both ("phối hợp vơi các" -> "với")."""
+    usual pairs with both ("phối hợp vơi các" -> "với"). ``at``: the indices of the tokens
+    used at most once (no other can be flagged)."""
     text = unit.ntext
-    for i, m in enumerate(toks):
+    for i in at:
+        m = toks[i]
         a = m.group()
         if not a.islower() or a not in known or a in allowed or counts[a] > 1:
             continue
@@ -516,7 +674,7 @@ def _in_word(lows: list[str], i: int) -> bool:
     return (i > 0 and attested(lows[i - 1], lows[i])) or (i + 1 < len(lows) and attested(lows[i], lows[i + 1]))
 
 
-def _rare_syllables(ctx, rule, unit, toks, known, allowed, counts: Counter) -> Iterable[tuple]:
+def _rare_syllables(ctx, rule, unit, toks, at, known, allowed, counts: Counter) -> Iterable[tuple]:
     """A rare syllable (in at most ``RARE`` dictionary entries) used once, in lower case, in no
     word with its neighbours, when one mark or final letter changed gives a common syllable
     that makes a common word with a neighbour ("xủ lý" -> "xử"), or is far the commonest variant
@@ -525,7 +683,8 @@ def _rare_syllables(ctx, rule, unit, toks, known, allowed, counts: Counter) -> I
     weight = syllable_weight()
     lows = None
     hits = 0
-    for i, m in enumerate(toks):
+    for i in at:  # as in _lone_syllables
+        m = toks[i]
         a = m.group()
         if hits >= MAX_PER_UNIT:
             break
@@ -562,7 +721,8 @@ def _rare_syllables(ctx, rule, unit, toks, known, allowed, counts: Counter) -> I
 def _runs(words, lows, spaced, known, allowed) -> list[tuple[int, int]]:
     """Runs of dictionary syllables separated by single spaces, as (first, end) token indices.
     Capitalised ones take part in segmentation ("Huy động sự") but are never paired; all-caps
-    ones break runs."""
+    ones break runs. The plain form of the runs _ConfusionScan._segment_runs finds (its reference
+    in tests/test_fast_paths_language.py)."""
     runs: list[tuple[int, int]] = []
     start = None  # first token of the open run
     for i, low in enumerate(lows):
@@ -698,19 +858,37 @@ def vi_legacy_font(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) -> Iter
     """Text pasted from legacy TCVN3 (.VnTime) or VNI fonts shows as "Th«ng b¸o" or
     "Thoâng baùo". One finding per paragraph with three or more such words."""
     known = syllables()
+    per_chunk: dict[str, int] = {}  # legacy-font words in a whitespace-free chunk of text
     for unit in ctx.units():
         text = unit.ntext
-        for name, rx in (("TCVN3", _TCVN3), ("VNI", _VNI)):
-            if rx is _TCVN3 and not _TCVN3_HINT.search(text):
-                continue
-            hits = [m for m in rx.finditer(text) if _ASCII_LETTER.search(m.group())
-                    and not is_valid(m.group().lower())
-                    and m.group().lower() not in known]
+        # Neither pattern matches across whitespace, and whitespace before or after a chunk
+        # looks to both like the text's edge (not a letter, nor a \w for \b; checked over every
+        # code point in tests/test_fast_paths_language.py): a paragraph's hits are those of its
+        # chunks, counted once per distinct chunk. Nearly every paragraph has none.
+        chunks = text.split()
+        for c in set(chunks).difference(per_chunk):
+            per_chunk[c] = sum(len(_legacy_hits(c, rx, known)) for _, rx in _LEGACY)
+        if sum(map(per_chunk.__getitem__, chunks)) < 3:
+            continue
+        for name, rx in _LEGACY:
+            hits = _legacy_hits(text, rx, known)
             if len(hits) >= 3:
                 s, e = hits[0].start(), hits[min(2, len(hits) - 1)].end()
                 yield ctx.finding(rule, unit, s, e, font=name, count=len(hits),
                                   evidence={"font": name, "words": len(hits)})
                 break
+
+
+_LEGACY = (("TCVN3", _TCVN3), ("VNI", _VNI))
+
+
+def _legacy_hits(text: str, rx, known) -> list:
+    """Words of ``text`` in the legacy font of ``rx``: no Vietnamese syllable, an ASCII letter."""
+    if rx is _TCVN3 and not _TCVN3_HINT.search(text):
+        return []  # every TCVN3 word has one of these characters
+    return [m for m in rx.finditer(text) if _ASCII_LETTER.search(m.group())
+            and not is_valid(m.group().lower())
+            and m.group().lower() not in known]
 
 
 # --- NN008: brackets and quotes -------------------------------------------------------
@@ -865,6 +1043,9 @@ INSTITUTIONS = (
      "Hội đồng nhân dân"),
 )
 _INSTITUTIONS = [(regex.compile(p), form) for p, form in INSTITUTIONS]
+# Words every match of the pattern at the same index holds, as written (the patterns are case-
+# sensitive): a paragraph without them is not scanned with it (most have none).
+_INSTITUTION_WORDS = (("Việt",), ("Việt",), ("Nhân",), ("Nhân",), ("ban", "nhân"), ("hội", "đồng", "nhân"))
 
 
 @register("vi_institution_case", LanguageParams)
@@ -875,7 +1056,11 @@ def vi_institution_case(ctx: CheckContext, rule: RuleSpec, p: LanguageParams) ->
     for unit in ctx.units():
         text = unit.ntext
         hits = 0
-        for rx, form in _INSTITUTIONS:
+        if "hân" not in text and "Việt" not in text:
+            continue  # in every pattern's words below ("Nhân", "nhân" or "Việt")
+        for (rx, form), needed in zip(_INSTITUTIONS, _INSTITUTION_WORDS):
+            if not all(w in text for w in needed):
+                continue
             for m in rx.finditer(text):
                 if hits >= MAX_PER_UNIT:
                     break
