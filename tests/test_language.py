@@ -148,6 +148,14 @@ def test_confusions_stay_quiet_on_correct_sentences(text):
     assert found(text, "NN003") == []
 
 
+def test_confusion_guards_are_narrow():
+    # "đàn ong" (bees) and "khoảng 2.900" (about) are meant; without a number after it the
+    # approximator is still a possible slip
+    assert found("Tổng đàn ong là 867 đàn; đàn bò 970 con.", "NN003") == []
+    assert found("Vốn nhà nước khoảng 2.900 tỷ đồng, vốn FDI gần 664 tỷ đồng.", "NN003") == []
+    assert found("Mua nước khoảng cho hội nghị.", "NN003") == [("NN003", "nước khoảng")]
+
+
 # --- NN004 - NN007 Unicode ------------------------------------------------------------
 
 @needs_seeds

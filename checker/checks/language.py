@@ -380,6 +380,12 @@ sự tự con cái chiếc cuộc
 
 LINKS = frozenset("từ tại với cho về theo đến trong trên dưới qua bởi của và các những hoặc nhưng mà thì".split())
 CLASSIFIERS = frozenset("con cái chiếc cây quả bức tấm cuốn ngôi căn bộ đôi cặp".split())
+# collective nouns of livestock reports: "đàn ong", "bầy vịt" name the animal that follows
+HERD_NOUNS = frozenset("đàn bầy".split())
+# words that read with the number after them ("vốn nhà nước khoảng 2.900 tỷ đồng"): not the
+# second half of a noun ("nước khoáng") when a number follows
+APPROXIMATORS = frozenset("khoảng chừng ngót gần hơn tầm".split())
+_NUMBER_NEXT = regex.compile(r" \d")
 
 
 def _common(a: str, b: str) -> bool:
@@ -457,6 +463,8 @@ def vi_confusion(ctx: CheckContext, rule: RuleSpec, p: ConfusionParams) -> Itera
         if pairs[(a, b)] > 1:
             continue  # written the same way twice: a usage, not a slip
         fixes = [f for f in fixes if scan.alone[a if f[0] != a else b] <= p.max_alone]
+        if b in APPROXIMATORS and _NUMBER_NEXT.match(unit.ntext, e):
+            fixes = [f for f in fixes if f[1] == b]  # "khoảng 2.900": the approximator is meant
         if not fixes or len(fixes) > 2:
             continue  # none, or too many readings: stay quiet
         fixes.sort(key=lambda f: -word_rank(*f))
@@ -605,7 +613,7 @@ def _fixes(a: str, b: str, before_name: bool) -> tuple[tuple[str, str], ...]:
     fixes = [(x, b) for x in _edits(a) if _common(x, b)] if b not in LINKS else []
     # "thuộc tỉnh Lâm Đồng": the noun before a name is meant; after a grammatical
     # word or classifier ("để mắc", "con bê") any word may follow
-    if not before_name and a not in FUNCTION_WORDS and a not in CLASSIFIERS:
+    if not before_name and a not in FUNCTION_WORDS and a not in CLASSIFIERS and a not in HERD_NOUNS:
         fixes += [(a, y) for y in _edits(b) if _common(a, y)]
     return tuple(fixes)
 

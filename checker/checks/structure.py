@@ -497,6 +497,8 @@ def numbering_sequence(ctx: CheckContext, rule: RuleSpec, params) -> Iterable[Fi
             continue
         if e.value == pvalue + 1:
             continue
+        if e.value == pvalue and _restated(punit, unit):
+            continue
         if e.value == pvalue:
             problem = f"trùng số thứ tự với {punit.label()}"
         elif e.value > pvalue + 1:
@@ -505,6 +507,14 @@ def numbering_sequence(ctx: CheckContext, rule: RuleSpec, params) -> Iterable[Fi
             problem = f"ngược thứ tự: trước đó là {_label(e, pvalue)}"
         yield ctx.finding(rule, unit, e.start, e.end, related=punit.location(), problem=problem,
                           evidence={"trước": _label(e, pvalue), "sau": e.label})
+
+
+def _restated(first: TextUnit, second: TextUnit) -> bool:
+    """The same numbered heading written twice, word for word ("3. GIẢM NGHÈO" as the section
+    heading and again as the first row of its table): one heading restated, not two items
+    sharing a number."""
+    a, b = (" ".join(u.ntext.split()).casefold() for u in (first, second))
+    return a == b and any(ch.isalpha() for ch in a)
 
 
 def _arabic_kind(e: Enumerator, state: dict) -> Enumerator:
