@@ -1,4 +1,4 @@
-"""Four reports in shapes the corpus lacks, each with a list of planted slips: build and measure.
+"""Six reports in shapes the corpus lacks, each with a list of planted slips: build and measure.
 
     python scripts/build_recall_docs.py                 # (re)write tests/data/recall/*.docx and *.txt
     python scripts/build_recall_docs.py --measure       # recall per slip kind, .docx and .txt
@@ -11,7 +11,10 @@ hiện tháng | Lũy kế | Tỷ lệ (%)) and a table of administrative procedu
 follow-up table of a district (STT | Nhiệm vụ | Kết quả thực hiện | Lý do chưa hoàn thành / Ghi chú)
 with unit rows merged across the columns; a quarterly report of a district health centre with
 figures in prose, shares of totals, growth against the same period, a table by commune with the
-total row on top and Word bullets; a meeting conclusion with lettered assignments and deadlines.
+total row on top and Word bullets; a meeting conclusion with lettered assignments and deadlines;
+a budget execution report (dự toán / thực hiện / so cùng kỳ, triệu/nghìn/tỷ đồng, a table with A/B
+group rows and "Trong đó" sub-rows, a table by commune with a "Tổng cộng" row); a crop season
+report (ha × tạ/ha = tấn in prose and in a table, shares summing to 99,9 %, a plan table).
 Every document is correct as written: rasoat must stay quiet on it.
 
 Each slip is one realistic mistake (``SLIPS``): kind, where (a piece of text naming the paragraph
@@ -348,11 +351,147 @@ QUANG_NGAI: list[Block] = [
 ]
 
 
+# ---------------------------------------------------------------- 5. budget execution report
+
+DUC_TRONG: list[Block] = [
+    _masthead("ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC TRỌNG", "318/BC-UBND", "Đức Trọng, ngày 08 tháng 7 năm 2024"),
+    P("BÁO CÁO", bold=True, center=True),
+    P("Tình hình thực hiện dự toán ngân sách nhà nước 6 tháng đầu năm, nhiệm vụ và giải pháp 6 tháng cuối "
+      "năm 2024", bold=True, center=True),
+    P("Căn cứ Nghị quyết số 45/NQ-HĐND ngày 20/12/2023 của HĐND huyện về dự toán thu, chi ngân sách nhà nước "
+      "năm 2024, UBND huyện báo cáo tình hình thực hiện dự toán ngân sách 6 tháng đầu năm 2024 như sau:"),
+    H(1, "I. TÌNH HÌNH THU NGÂN SÁCH NHÀ NƯỚC"),
+    P("Tổng thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm ước thực hiện 312.456,8 triệu đồng, đạt 52,1% "
+      "dự toán tỉnh giao (599.700 triệu đồng), tăng 7,7% so với cùng kỳ năm 2023 (290.020 triệu đồng). Cơ cấu "
+      "thu: thu từ thuế, phí và lệ phí 98.236,5 triệu đồng, chiếm 31,4%; thu tiền sử dụng đất 186.420 triệu "
+      "đồng, chiếm 59,7%; thu khác ngân sách 27.800,3 triệu đồng, chiếm 8,9%."),
+    P("Thu từ thuế, phí và lệ phí đạt 47,8% dự toán, tăng 4,6% so với cùng kỳ; riêng thuế công thương nghiệp "
+      "ngoài quốc doanh đạt 41.652 triệu đồng, bằng 46,3% dự toán (90.000 triệu đồng)."),
+    P("Thu tiền sử dụng đất đạt 53,3% dự toán, chủ yếu từ đấu giá 38 lô đất ở tại Khu dân cư Tổ dân phố 5, thị "
+      "trấn Liên Nghĩa với số tiền trúng đấu giá trên 45,6 tỷ đồng (bình quân khoảng 1,2 tỷ đồng/lô)."),
+    P("Có 02/05 xã, thị trấn đạt trên 50% dự toán thu được giao (thị trấn Liên Nghĩa, xã Hiệp Thạnh); 03 xã "
+      "đạt dưới 50% (Hiệp An, Ninh Gia, Tà Năng). Kết quả thu ngân sách của các xã, thị trấn như sau:"),
+    P("ĐVT: triệu đồng"),
+    T([["TT", "Xã, thị trấn", "Dự toán năm", "Thực hiện 6 tháng", "Tỷ lệ (%)"],
+       ["1", "Thị trấn Liên Nghĩa", "4.850", "2.716,5", "56,0"],
+       ["2", "Xã Hiệp An", "1.320", "594", "45,0"],
+       ["3", "Xã Hiệp Thạnh", "1.680", "907,2", "54,0"],
+       ["4", "Xã Ninh Gia", "980", "431,2", "44,0"],
+       ["5", "Xã Tà Năng", "760", "296,4", "39,0"],
+       ["", "Tổng cộng", "9.590", "4.945,3", "51,6"]]),
+    H(1, "II. TÌNH HÌNH CHI NGÂN SÁCH ĐỊA PHƯƠNG"),
+    P("Tổng chi ngân sách địa phương 6 tháng đầu năm ước thực hiện 486.912 triệu đồng, đạt 48,6% dự toán "
+      "(1.001.850 triệu đồng), tăng 9,4% so với cùng kỳ năm 2023 (445.075 triệu đồng), gồm:"),
+    P("- Chi đầu tư phát triển 142.380 triệu đồng, đạt 41,2% dự toán;"),
+    P("- Chi thường xuyên 338.652 triệu đồng, đạt 53,4% dự toán;"),
+    P("- Chi từ nguồn dự phòng ngân sách 5.880 triệu đồng, bằng 26,7% dự toán (22.050 triệu đồng), chủ yếu hỗ "
+      "trợ khắc phục hậu quả mưa đá và phòng, chống dịch bệnh."),
+    P("Trong chi thường xuyên, chi sự nghiệp giáo dục - đào tạo 186.245 triệu đồng, chiếm 55,0%; chi quản lý "
+      "hành chính, Đảng, đoàn thể 61.870 triệu đồng, chiếm 18,3%; chi bảo đảm xã hội 21.430 triệu đồng, chiếm "
+      "6,3%; còn lại là các khoản chi sự nghiệp khác."),
+    P("Chi trợ cấp xã hội hằng tháng cho 2.846 đối tượng bảo trợ xã hội với kinh phí 14.286.920 nghìn đồng; hỗ "
+      "trợ 126 hộ bị thiệt hại do mưa đá với tổng kinh phí 1.234,5 triệu đồng, bình quân gần 9,8 triệu "
+      "đồng/hộ."),
+    P("Giải ngân vốn đầu tư công đến ngày 30/6/2024 đạt 98.562,4/245.600 triệu đồng, bằng 40,1% kế hoạch vốn "
+      "(cùng kỳ năm 2023 đạt 35,6%). Trong 20 dự án được giao kế hoạch vốn năm 2024, có 17 dự án đã giải ngân; "
+      "03 dự án chưa giải ngân, chiếm 15 % (3/20), do đang hoàn thiện thủ tục điều chỉnh chủ trương đầu tư."),
+    P("Kết quả thực hiện thu, chi ngân sách 6 tháng đầu năm 2024 (ĐVT: triệu đồng):"),
+    T([["STT", "Nội dung", "Dự toán năm 2024", "Ước thực hiện 6 tháng", "So dự toán (%)", "So cùng kỳ (%)"],
+       ["A", "TỔNG THU NSNN TRÊN ĐỊA BÀN", "599.700", "312.456,8", "52,1", "107,7"],
+       ["1", "Thu từ thuế, phí và lệ phí", "205.700", "98.236,5", "47,8", "104,6"],
+       ["", "Trong đó: thuế công thương nghiệp ngoài quốc doanh", "90.000", "41.652", "46,3", "103,2"],
+       ["2", "Thu tiền sử dụng đất", "350.000", "186.420", "53,3", "111,1"],
+       ["3", "Thu khác ngân sách", "44.000", "27.800,3", "63,2", "98,2"],
+       ["B", "TỔNG CHI NGÂN SÁCH ĐỊA PHƯƠNG", "1.001.850", "486.912", "48,6", "109,4"],
+       ["1", "Chi đầu tư phát triển", "345.600", "142.380", "41,2", "110,5"],
+       ["2", "Chi thường xuyên", "634.200", "338.652", "53,4", "108,7"],
+       ["", "Trong đó:", "", "", "", ""],
+       ["", "- Chi sự nghiệp giáo dục - đào tạo", "352.000", "186.245", "52,9", "106,8"],
+       ["", "- Chi quản lý hành chính, Đảng, đoàn thể", "118.600", "61.870", "52,2", "104,1"],
+       ["3", "Chi dự phòng ngân sách", "22.050", "5.880", "26,7", "125,8"]]),
+    H(1, "III. NHIỆM VỤ, GIẢI PHÁP 6 THÁNG CUỐI NĂM 2024"),
+    P("1. Tập trung chỉ đạo thu ngân sách, phấn đấu thu tiền sử dụng đất cả năm đạt trên 350 tỷ đồng; đôn đốc "
+      "thu hồi nợ đọng thuế khoảng 8 - 10 tỷ đồng."),
+    P("2. Đẩy nhanh tiến độ giải ngân vốn đầu tư công, bảo đảm đến ngày 31/12/2024 giải ngân đạt 100% kế hoạch "
+      "vốn giao; xử lý dứt điểm 03 dự án chưa giải ngân trước ngày 30/9/2024."),
+    P("3. Quản lý chi ngân sách chặt chẽ, tiết kiệm; thực hiện tiết kiệm 10% chi thường xuyên tăng thêm để tạo "
+      "nguồn cải cách tiền lương."),
+    _signature(["- Thường trực Huyện ủy;", "- Thường trực HĐND huyện;", "- Sở Tài chính;", "- Lưu: VT, TCKH."],
+               ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Trần Quốc Bảo"]),
+]
+
+
+# ---------------------------------------------------------------- 6. crop season report of an agriculture office
+
+THOAI_SON: list[Block] = [
+    _masthead("ỦY BAN NHÂN DÂN HUYỆN THOẠI SƠN\nPHÒNG NÔNG NGHIỆP VÀ PTNT", "215/BC-NNPTNT",
+              "Thoại Sơn, ngày 10 tháng 4 năm 2024"),
+    P("BÁO CÁO", bold=True, center=True),
+    P("Sơ kết sản xuất vụ Đông Xuân 2023 - 2024 và kế hoạch sản xuất vụ Hè Thu năm 2024", bold=True, center=True),
+    H(1, "I. KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN 2023 - 2024"),
+    H(2, "1. Cây lúa"),
+    P("Toàn huyện xuống giống 24.860 ha lúa, đạt 100,2% kế hoạch (24.800 ha), giảm 35 ha so với cùng kỳ. Đến "
+      "ngày 31/3/2024 đã thu hoạch dứt điểm; năng suất bình quân đạt 72,4 tạ/ha, tăng 1,8 tạ/ha so với vụ Đông "
+      "Xuân 2022 - 2023; sản lượng đạt 179.986 tấn, tăng 2,4% so với cùng kỳ."),
+    P("Cơ cấu giống: OM 18 chiếm 38,5%; Đài Thơm 8 chiếm 31,2%; OM 5451 chiếm 22,9%; các giống khác chiếm 7,3%. "
+      "Tỷ lệ sử dụng giống xác nhận đạt trên 85%."),
+    P("Mô hình cánh đồng lớn được thực hiện tại 04/06 xã, thị trấn với diện tích 6.250 ha, chiếm 25,1% diện "
+      "tích xuống giống; có 42/46 hợp tác xã (91,3%) tham gia liên kết tiêu thụ lúa với doanh nghiệp."),
+    P("Giá lúa tươi bán tại ruộng dao động từ 6.800 - 7.500 đồng/kg, cao hơn cùng kỳ khoảng 1.000 đồng/kg; lợi "
+      "nhuận bình quân 28 - 32 triệu đồng/ha."),
+    H(2, "2. Cây màu"),
+    P("Diện tích cây màu các loại gieo trồng 1.126 ha, đạt 93,8% kế hoạch (1.200 ha), gồm: bắp 412 ha, đậu "
+      "nành 96 ha, rau các loại 618 ha."),
+    P("Kết quả sản xuất các loại cây trồng chủ yếu:"),
+    T([["TT", "Cây trồng", "Diện tích (ha)", "Năng suất (tạ/ha)", "Sản lượng (tấn)", "So cùng kỳ (%)"],
+       ["1", "Lúa", "24.860", "72,4", "179.986", "102,4"],
+       ["2", "Bắp", "412", "78,0", "3.213,6", "97,6"],
+       ["3", "Đậu nành", "96", "26,5", "254,4", "88,3"],
+       ["4", "Rau các loại", "618", "215", "13.287", "105,2"]]),
+    H(2, "3. Tình hình dịch hại"),
+    P("Diện tích lúa nhiễm rầy nâu 1.245 ha (nhiễm nhẹ 1.108 ha, nhiễm trung bình 137 ha), giảm 312 ha so với "
+      "cùng kỳ; bệnh đạo ôn lá gây hại 860 ha, tỷ lệ bệnh phổ biến 5 - 10%. Các địa phương đã hướng dẫn nông "
+      "dân phòng trừ kịp thời, không để lây lan trên diện rộng."),
+    H(2, "4. Chăn nuôi, thú y"),
+    P("Tổng đàn heo 38.560 con, tăng 4,2% so với cùng kỳ (37.006 con); đàn bò 12.418 con; đàn gia cầm khoảng "
+      "1,2 triệu con. Tiêm phòng cúm gia cầm đợt 1 được 486.500 liều, đạt 97,3% kế hoạch (500.000 liều)."),
+    P("Kiểm tra 20 cơ sở kinh doanh thuốc bảo vệ thực vật, phân bón; phát hiện 03 cơ sở vi phạm, chiếm 15% "
+      "(3/20), xử phạt vi phạm hành chính 27,5 triệu đồng."),
+    P("Giá trị sản xuất nông nghiệp quý I ước đạt 1.586,4 tỷ đồng, đạt 51,3% kế hoạch năm (3.092 tỷ đồng), "
+      "tăng 3,6% so với cùng kỳ."),
+    H(1, "II. KẾ HOẠCH SẢN XUẤT VỤ HÈ THU NĂM 2024"),
+    P("Kế hoạch xuống giống 24.500 ha lúa Hè Thu, trong đó lúa chất lượng cao 22.670 ha, chiếm 92,5%; thời gian "
+      "xuống giống tập trung từ ngày 15/4/2024 đến ngày 10/5/2024, chia làm 03 đợt theo lịch thời vụ."),
+    P("Diện tích áp dụng quy trình “1 phải 5 giảm” phấn đấu đạt trên 18.000 ha (trên 73% diện tích xuống "
+      "giống)."),
+    P("Kế hoạch xuống giống lúa Hè Thu của các xã, thị trấn (ĐVT: ha):"),
+    T([["TT", "Xã, thị trấn", "Kế hoạch xuống giống", "Lúa chất lượng cao", "Tỷ lệ (%)"],
+       ["1", "Thị trấn Núi Sập", "1.820", "1.690", "92,9"],
+       ["2", "Xã Vĩnh Trạch", "3.460", "3.180", "91,9"],
+       ["3", "Xã Định Thành", "5.240", "4.850", "92,6"],
+       ["4", "Xã Tây Phú", "4.680", "4.390", "93,8"],
+       ["5", "Xã Vọng Thê", "3.960", "3.650", "92,2"],
+       ["6", "Xã Óc Eo", "5.340", "4.910", "91,9"],
+       ["", "Tổng cộng", "24.500", "22.670", "92,5"]]),
+    H(1, "III. GIẢI PHÁP THỰC HIỆN"),
+    P("1. Hướng dẫn nông dân xuống giống tập trung, né rầy theo 03 đợt: đợt 1 từ ngày 15/4 - 25/4/2024; đợt 2 "
+      "từ ngày 26/4 - 03/5/2024; đợt 3 từ ngày 04/5 - 10/5/2024."),
+    P("2. Phối hợp Trạm Trồng trọt và Bảo vệ thực vật theo dõi sát tình hình dịch hại, dự báo kịp thời; vận động "
+      "nông dân sử dụng giống xác nhận trên 85% diện tích."),
+    P("3. Khuyến khích các hợp tác xã mở rộng liên kết tiêu thụ, phấn đấu diện tích liên kết đạt khoảng 7.000 "
+      "ha."),
+    _signature(["- UBND huyện;", "- Sở Nông nghiệp và PTNT;", "- UBND các xã, thị trấn;", "- Lưu: VT."],
+               ["TRƯỞNG PHÒNG", "", "Nguyễn Thành Nhân"]),
+]
+
+
 DOCS: dict[str, list[Block]] = {
     "01_yenthanh_bc_ktxh_thang9_2024": YEN_THANH,
     "02_chauthanh_bc_theodoi_nhiemvu_2024": CHAU_THANH,
     "03_tamnong_bc_yte_quy1_2025": TAM_NONG,
     "04_quangngai_tb_ketluan_gpmb_2025": QUANG_NGAI,
+    "05_ductrong_bc_ngansach_6thang_2024": DUC_TRONG,
+    "06_thoaison_bc_sanxuat_dongxuan_2024": THOAI_SON,
 }
 
 
@@ -494,7 +633,62 @@ SLIPS: list[Slip] = [
     _s("04", "term_length", "NT", "HĐND tỉnh khóa XIII", "2021 - 2026", "2021 - 2025"),
     _s("04", "reversed_range", "NT", "HĐND tỉnh khóa XIII", "2021 - 2026", "2026 - 2021"),
     _s("04", "impossible_date", "NT", "Khu tái định cư Đức Minh, phấn đấu", "31/7/2025", "31/6/2025"),
-    _s("04", "duplicate_paragraph", "CT", "Tập trung vận động 04 hộ", op="dup"),
+    _s("04", "duplicate_paragraph", "CT", "Tập trung vận động 04 hộ", op="dup"),    # 05 — budget execution report (triệu đồng, nghìn đồng, tỷ đồng; a table with A/B total rows
+    # and "Trong đó" sub-rows; a table by commune with a "Tổng cộng" row)
+    _s("05", "percent_plan", "SO", "Tổng thu ngân sách nhà nước trên địa bàn 6", "đạt 52,1%", "đạt 51,2%"),
+    _s("05", "percent_growth", "SO", "Tổng thu ngân sách nhà nước trên địa bàn 6", "tăng 7,7%", "tăng 7,1%"),
+    _s("05", "growth_as_ratio", "SO", "Tổng thu ngân sách nhà nước trên địa bàn 6", "tăng 7,7%", "tăng 107,7%"),
+    _s("05", "percent_share", "SO", "Tổng thu ngân sách nhà nước trên địa bàn 6", "chiếm 59,7%", "chiếm 57,9%"),
+    _s("05", "prose_total", "SO", "Tổng thu ngân sách nhà nước trên địa bàn 6", "ước thực hiện 312.456,8",
+       "ước thực hiện 321.456,8"),
+    _s("05", "percent_plan", "SO", "riêng thuế công thương nghiệp", "46,3%", "43,6%"),
+    _s("05", "average_per_unit", "SO", "đấu giá 38 lô đất", "khoảng 1,2 tỷ", "khoảng 2,1 tỷ"),
+    _s("05", "count_list", "SO", "Có 02/05 xã, thị trấn", "Hiệp An, Ninh Gia, Tà Năng", "Hiệp An, Tà Năng"),
+    _s("05", "complement", "SO", "Có 02/05 xã, thị trấn", "03 xã đạt dưới", "04 xã đạt dưới"),
+    _s("05", "table_rate", "SO", "Xã Ninh Gia", "44,0", "40,4"),
+    _s("05", "table_total", "SO", "Xã Hiệp Thạnh", "907,2", "970,2", region=("Tổng cộng",)),
+    _s("05", "table_total", "SO", "Tổng cộng", "9.590", "9.950"),
+    _s("05", "percent_plan", "SO", "Tổng chi ngân sách địa phương 6", "đạt 48,6%", "đạt 46,8%"),
+    _s("05", "percent_growth", "SO", "Tổng chi ngân sách địa phương 6", "tăng 9,4%", "tăng 4,9%"),
+    _s("05", "sum_bullets", "SO", "- Chi thường xuyên 338.652", "338.652", "338.562",
+       region=("Tổng chi ngân sách địa phương 6",)),
+    _s("05", "percent_plan", "SO", "Chi từ nguồn dự phòng", "26,7%", "27,6%"),
+    _s("05", "share_of_earlier_total", "SO", "Trong chi thường xuyên, chi sự nghiệp", "chiếm 55,0%", "chiếm 50,5%"),
+    _s("05", "average_per_unit", "SO", "hỗ trợ 126 hộ bị thiệt hại", "126 hộ", "162 hộ"),
+    _s("05", "unit_scale", "SO", "hỗ trợ 126 hộ bị thiệt hại", "1.234,5 triệu đồng", "1.234,5 nghìn đồng"),
+    _s("05", "percent_fraction", "SO", "98.562,4/245.600", "40,1%", "41,0%"),
+    _s("05", "percent_before_fraction", "SO", "Trong 20 dự án được giao", "15 % (3/20)", "15 % (4/20)"),
+    _s("05", "sum_done_pending", "SO", "Trong 20 dự án được giao", "có 17 dự án", "có 16 dự án"),
+    _s("05", "table_rate", "SO", "Thu khác ngân sách\t", "63,2", "62,3"),
+    _s("05", "table_total", "SO", "Thu tiền sử dụng đất\t", "186.420", "168.420", region=("TỔNG THU NSNN",)),
+    _s("05", "table_total", "SO", "Chi thường xuyên\t", "634.200", "643.200", region=("TỔNG CHI NGÂN SÁCH",)),
+    _s("05", "table_rate", "SO", "Chi quản lý hành chính, Đảng, đoàn thể\t", "52,2", "55,2"),
+    _s("05", "number_format", "SO", "Tổng thu ngân sách nhà nước trên địa bàn 6", "27.800,3 triệu", "27,800.3 triệu"),
+    _s("05", "count_bullets", "SO", "Chi từ nguồn dự phòng", op="drop", region=("Tổng chi ngân sách địa phương 6",)),
+    # 06 — crop season report (ha × tạ/ha = tấn in prose and in a table, shares summing to 99,9 %,
+    # "04/06 xã", "42/46 hợp tác xã (91,3%)", "15% (3/20)", value ranges, a plan table with "Tổng cộng")
+    _s("06", "percent_plan", "SO", "Toàn huyện xuống giống 24.860 ha", "100,2%", "102,2%"),
+    _s("06", "area_yield_output", "SO", "Toàn huyện xuống giống 24.860 ha", "179.986 tấn", "197.986 tấn"),
+    _s("06", "shares_sum", "SO", "Cơ cấu giống:", "Đài Thơm 8 chiếm 31,2%", "Đài Thơm 8 chiếm 32,1%"),
+    _s("06", "percent_fraction", "SO", "42/46 hợp tác xã", "(91,3%)", "(93,1%)"),
+    _s("06", "share_of_earlier_total", "SO", "Mô hình cánh đồng lớn", "chiếm 25,1%", "chiếm 21,5%"),
+    _s("06", "reversed_value_range", "SO", "Giá lúa tươi bán tại ruộng", "6.800 - 7.500", "7.500 - 6.800"),
+    _s("06", "percent_plan", "SO", "Diện tích cây màu các loại", "93,8%", "98,3%"),
+    _s("06", "sum_part", "SO", "Diện tích cây màu các loại", "rau các loại 618 ha", "rau các loại 681 ha"),
+    _s("06", "table_yield_output", "SO", "Đậu nành\t", "254,4", "245,4"),
+    _s("06", "table_yield_output", "SO", "Bắp\t", "78,0", "87,0"),
+    _s("06", "sum_part", "SO", "Diện tích lúa nhiễm rầy nâu", "nhiễm trung bình 137 ha", "nhiễm trung bình 173 ha"),
+    _s("06", "percent_growth", "SO", "Tổng đàn heo 38.560 con", "tăng 4,2%", "tăng 2,4%"),
+    _s("06", "growth_direction", "SO", "Tổng đàn heo 38.560 con", "tăng 4,2%", "giảm 4,2%"),
+    _s("06", "percent_plan", "SO", "Tiêm phòng cúm gia cầm", "97,3%", "93,7%"),
+    _s("06", "percent_before_fraction", "SO", "Kiểm tra 20 cơ sở kinh doanh", "chiếm 15%", "chiếm 20%"),
+    _s("06", "percent_plan", "SO", "Giá trị sản xuất nông nghiệp quý I", "51,3%", "53,1%"),
+    _s("06", "percent_share", "SO", "Kế hoạch xuống giống 24.500 ha", "chiếm 92,5%", "chiếm 95,2%"),
+    _s("06", "percent_bound", "SO", "Diện tích áp dụng quy trình", "trên 73%", "trên 83%"),
+    _s("06", "table_rate", "SO", "Xã Óc Eo", "91,9", "99,1"),
+    _s("06", "table_total", "SO", "Xã Vọng Thê", "3.960", "3.690", region=("Tổng cộng",)),
+    _s("06", "table_total", "SO", "Tổng cộng", "22.670", "22.760"),
+    _s("06", "count_list", "SO", "né rầy theo 03 đợt", "03 đợt", "04 đợt"),
 ]
 
 

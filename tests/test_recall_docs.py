@@ -1,7 +1,9 @@
-"""Recall on four reports written for the purpose (tests/data/recall/, built by
+"""Recall on six reports written for the purpose (tests/data/recall/, built by
 scripts/build_recall_docs.py) in shapes the corpus lacks: Word tables with merged unit rows, a
 statistics table with plan / month / cumulative / rate columns, a table with its total row on top,
-Word bullets, a notice with lettered assignments and deadlines.
+Word bullets, a notice with lettered assignments and deadlines, a budget execution report (A/B
+total rows, "Trong đó" sub-rows, triệu/nghìn/tỷ đồng), a crop season report (ha × tạ/ha = tấn in
+prose and in a table, shares summing to 99,9 %).
 
 Each planted slip (``SLIPS`` in the script) is made in the committed .docx and .txt as rasoat reads
 them; rasoat must report it on the slipped paragraph or row, and report nothing new elsewhere. The
@@ -29,12 +31,20 @@ ALL_RULES = load_rules()
 RULES = [r for r in ALL_RULES if r.id[:2] in ("SO", "NT", "CT")]  # the families slips are planted for
 FORMATS = ("docx", "txt")
 
-# Slips rasoat does not find yet, and why (docs/RECALL.md, "Round 2"). strict: when one is found,
-# the test says so, and the entry must go.
+# Slips rasoat does not find yet, and why (docs/RECALL.md, "Round 2" and "Round 3"). strict: when
+# one is found, the test says so, and the entry must go. (doc, kind, original) in both formats, or
+# (doc, kind, original, format) in one.
 KNOWN_MISSES = {
     # "186/240 giấy chứng nhận" in the result cell, "Còn 54 hồ sơ …" in the cause cell: another cell and
     # another noun, nothing says they count the same things
     ("02", "complement", "Còn 54 hồ sơ"),
+    # "chiếm 25,1% diện tích xuống giống": the base (24.860 ha) is named by words, two paragraphs up
+    ("06", "share_of_earlier_total", "chiếm 25,1%"),
+    # "trên 73% diện tích xuống giống": a bound, and its base (24.500 ha) is in the paragraph before
+    ("06", "percent_bound", "trên 73%"),
+    # the .txt reader ends the table at the row "\tTrong đó:\t\t\t\t" (one non-empty cell), so the
+    # rows under it are no longer under the "So dự toán (%)" header (checker/readers/text_reader.py)
+    ("05", "table_rate", "52,2", "txt"),
 }
 
 _DOCS: dict[tuple[str, str], tuple] = {}
@@ -51,7 +61,7 @@ def _cases():
     for slip in recall.SLIPS:
         for fmt in FORMATS:
             marks = []
-            if (slip.doc, slip.kind, slip.original) in KNOWN_MISSES:
+            if {(slip.doc, slip.kind, slip.original), (slip.doc, slip.kind, slip.original, fmt)} & KNOWN_MISSES:
                 marks.append(pytest.mark.xfail(strict=True, reason="known miss, see KNOWN_MISSES"))
             yield pytest.param(slip, fmt, marks=marks, id=f"{slip.doc}-{slip.kind}-{slip.original or slip.op}-{fmt}")
 

@@ -25,6 +25,7 @@ class PercentOfFractionParams(BaseModel):
                       r"(?:\s+(?:tỷ lệ|tỉ lệ|khoảng|gần|trên|hơn))?\s*[(=:]?\s*)$")
 
 
+BOUND_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:trên|hơn|dưới|từ|tối thiểu|ít nhất)\s*$", regex.IGNORECASE)
 LONG_GAP_TAIL = regex.compile(r"[,(]\s*(?:đạt|bằng|chiếm|tương đương|tương ứng)(?:\s+(?:tỷ lệ|tỉ lệ))?\s*:?\s*$",
                               regex.IGNORECASE)
 
@@ -40,15 +41,21 @@ def percent_of_fraction(ctx: CheckContext, rule: RuleSpec, p: PercentOfFractionP
         text = unit.ntext
         for frac in list(facts.fractions) + _fractions_in_words(text, facts):
             # percents are sorted by start: the ones within max_gap after the fraction, by bisection
-            following = in_span(facts.percents, frac.end, frac.end + p.max_gap + 1)
-            if not following:
-                continue
-            pct = following[0]
-            gap = text[frac.end:pct.start]
-            if not connector.match(gap):
-                continue
-            if len(gap) > p.near and not LONG_GAP_TAIL.search(gap):
-                continue  # a long way off, the percent must open its own clause: "…, đạt 98%"
+            pct = _bracketed_after_percent(text, facts, frac)
+            if pct is None:
+                following = in_span(facts.percents, frac.end, frac.end + p.max_gap + 1)
+                if not following:
+                    continue
+                pct = following[0]
+                gap = text[frac.end:pct.start]
+                if not connector.match(gap):
+                    continue
+                if len(gap) > p.near and not LONG_GAP_TAIL.search(gap):
+                    continue  # a long way off, the percent must open its own clause: "…, đạt 98%"
+            else:
+                gap = ""
+            if BOUND_BEFORE_RE.search(gap) and PLAN_AFTER_RE.match(text, pct.end):
+                continue  # "02/05 xã đạt trên 50% dự toán": a threshold each unit met, not part / whole
             part, whole = frac.part.value, frac.whole.value
             if whole == 0:
                 continue
@@ -71,6 +78,19 @@ def percent_of_fraction(ctx: CheckContext, rule: RuleSpec, p: PercentOfFractionP
 
 
 
+
+
+PERCENT_THEN_FRACTION_RE = regex.compile(r"\s*\(\s*$")
+
+
+def _bracketed_after_percent(text: str, facts, frac):
+    """"chiếm 15% (3/20)": the fraction in brackets right after its percent -> that percent."""
+    before = [pc for pc in facts.percents if pc.end <= frac.start]
+    if not before or not PERCENT_THEN_FRACTION_RE.fullmatch(text, before[-1].end, frac.start):
+        return None
+    if not regex.match(r"\s*\)", text[frac.end:]):
+        return None  # "15% (3/20 xã đã …": more than the fraction stands in the bracket
+    return before[-1]
 
 
 class _WordFraction:
@@ -299,6 +319,19 @@ def _head_figure(text: str, facts, pos: int):
     return None
 
 
+def _wrong_direction(ctx, rule, unit, d, dir_start: int, pct, cur, base):
+    """"38.560 con, giảm 4,2% so với cùng kỳ (37.006 con)": the size fits exactly, the word is the
+    other way round — the direction word is the slip (an unrelated base would not fit the size)."""
+    said = d.group("dir").lower()
+    other = "giảm" if said == "tăng" else "tăng"
+    start = dir_start + (d.start("dir") - d.start())
+    arithmetic = f"{cur.number.text} so với {base.number.text} là {other} {pct.text}, không phải {said}"
+    return ctx.finding(
+        rule, unit, start, start + len(d.group("dir")), arithmetic=arithmetic, stated=f"{said} {pct.text}",
+        suggestion=f"Theo hai số liệu, phải là “{other} {pct.text}”",
+        evidence={"arithmetic": arithmetic, "current": cur.number.text, "base": base.number.text})
+
+
 @register("growth_rate")
 def growth_rate(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     """"12.000 triệu đồng, tăng 20% so với cùng kỳ (10.000 triệu đồng)": (now − then) / then."""
@@ -334,7 +367,9 @@ def growth_rate(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
             if fits(change, pct.number):
                 continue
             if change < 0:
-                continue  # the direction word contradicts the figures: another base was meant
+                if fits(-change, pct.number):
+                    yield _wrong_direction(ctx, rule, unit, d, dir_start, pct, cur, base)
+                continue  # otherwise the direction word contradicts the figures: another base was meant
             arithmetic = (f"({cur.number.text} − {base.number.text}) / {base.number.text} = {fmt(change, 2)} %"
                           if d.group("dir").lower() == "tăng" else
                           f"({base.number.text} − {cur.number.text}) / {base.number.text} = {fmt(change, 2)} %")

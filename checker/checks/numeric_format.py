@@ -10,7 +10,7 @@ import regex
 
 from ..context import CheckContext
 from ..extract.figures import Quantity
-from ..extract.numbers import format_vn
+from ..extract.numbers import NUM, format_vn
 from ..extract.units import head, is_known_unit
 from ..findings import Finding
 from ..ruleset import RuleSpec
@@ -166,4 +166,41 @@ def unit_spelling(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
                 main=main, suggestion=main,
                 evidence={"arithmetic": f"đơn vị {canonical} được viết {len(counts)} kiểu: "
                                         + ", ".join(f"“{s}” ({n} lần)" for s, n in counts.most_common())},
+            )
+
+
+# ---------------------------------------------------------------- SO022 a range of values written high to low
+
+VALUE_RANGE_RE = regex.compile(
+    rf"(?<!\p{{L}})(?:từ|dao\s+động(?:\s+từ)?|trong\s+khoảng|khoảng)\s+(?P<a>{NUM})\s*%?\s*[-–—]\s*"
+    rf"(?P<b>{NUM})(?![\d/.,]\d)\s*(?:%|\p{{L}}+)", regex.IGNORECASE)
+YEAR_LIKE_RE = regex.compile(r"^(?:19|20)\d{2}$")
+
+
+@register("value_range_reversed")
+def value_range_reversed(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
+    """"giá lúa dao động từ 7.500 - 6.800 đồng/kg": a range of values runs from the low to the high
+    figure; years ("2021 - 2020") and dates are left to the date rules."""
+    from ..extract.numbers import parse_vn_number
+    for unit in ctx.units():
+        text = unit.ntext
+        if "-" not in text and "–" not in text and "—" not in text:
+            continue
+        for m in VALUE_RANGE_RE.finditer(text):
+            if text[m.start("a") - 1:m.start("a")] == "/" or YEAR_LIKE_RE.match(m.group("a")) \
+                    or YEAR_LIKE_RE.match(m.group("b")):
+                continue
+            try:
+                a, b = parse_vn_number(m.group("a")), parse_vn_number(m.group("b"))
+            except ValueError:
+                continue
+            if a <= b:
+                continue
+            shown = text[m.start("a"):m.end("b")]
+            yield ctx.finding(
+                rule, unit, m.start("a"), m.end("b"), stated=shown,
+                arithmetic=f"{m.group('a')} > {m.group('b')}",
+                suggestion=f"Khoảng giá trị viết từ số nhỏ đến số lớn: “{m.group('b')} - {m.group('a')}”",
+                evidence={"arithmetic": f"{m.group('a')} > {m.group('b')}", "low": m.group("b"),
+                          "high": m.group("a")},
             )

@@ -55,6 +55,8 @@ def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     """"06 xã, thị trấn (A, B, C, D, E và F)", "Gồm 04 dự án như sau:" + bullets: count = items."""
     for loc in enumerations(ctx):
         enum, whole = _fraction_count(ctx, loc)
+        if enum.total is None and enum.kind == "paren":
+            enum = _count_before_criterion(loc.unit.ntext, ctx.facts(loc.unit), enum)
         total = enum.total
         if total is None or total.unit is None or not total.unit.is_count or not is_known_unit(total.unit):
             continue
@@ -101,13 +103,68 @@ def count_vs_list(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
             continue  # "Phòng Văn hóa và Thông tin" is one name: "và" may join words, not items
         if whole is not None and n in (whole - total.value, whole):
             continue  # "15/17 xã (…)": the names may be those not done, or all of them
-        arithmetic = f"ghi {total.number.text} {total.unit.canonical} nhưng danh sách có {n} mục"
-        yield ctx.finding(
-            rule, loc.unit, total.start, total.end, arithmetic=arithmetic, stated=total.number.text, count=n,
-            suggestion=f"Kiểm tra lại số lượng ({n} mục được liệt kê) hoặc bổ sung danh sách",
-            evidence={"arithmetic": arithmetic, "stated": total.number.text, "listed": n,
-                      "items": [it.text for it in enum.items]},
-        )
+        yield _count_finding(ctx, rule, loc.unit, total, n, [it.text for it in enum.items])
+    yield from _numbered_instances(ctx, rule)
+
+
+def _count_finding(ctx: CheckContext, rule: RuleSpec, unit, total, n: int, items: list[str]) -> Finding:
+    arithmetic = f"ghi {total.number.text} {total.unit.canonical} nhưng danh sách có {n} mục"
+    return ctx.finding(
+        rule, unit, total.start, total.end, arithmetic=arithmetic, stated=total.number.text, count=n,
+        suggestion=f"Kiểm tra lại số lượng ({n} mục được liệt kê) hoặc bổ sung danh sách",
+        evidence={"arithmetic": arithmetic, "stated": total.number.text, "listed": n, "items": items},
+    )
+
+
+COUNT_COLON_RE = regex.compile(r"\s*:")
+INSTANCE_STOP_RE = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?]")
+
+
+def _numbered_instances(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
+    """"theo 03 đợt: đợt 1 từ …; đợt 2 từ …; đợt 3 từ …": the instances numbered 1, 2, … k after
+    the colon are the counted things, so k is the count."""
+    for unit in ctx.units():
+        text = unit.ntext
+        if ":" not in text:
+            continue
+        for q in ctx.facts(unit).quantities:
+            if q.unit is None or not q.unit.is_count or q.number.decimals or not COUNT_COLON_RE.match(text, q.end):
+                continue
+            noun = q.unit.canonical.split()[0]
+            stop = INSTANCE_STOP_RE.search(text, q.end)
+            body = text[q.end:stop.start() if stop else len(text)]
+            rx = regex.compile(r"(?<!\p{L})" + regex.escape(noun) + r"\s+(?:thứ\s+)?(\d{1,2})(?![\d/.,]\d)",
+                               regex.IGNORECASE)
+            found = list(rx.finditer(body))
+            # each instance opens its own clause ("…: đợt 1 …; đợt 2 …"), else "nhóm 1 và nhóm 2; nhóm 3, 4"
+            if not all(regex.search(r"[:;,]\s*[-+]?\s*$", body[:m.start()]) for m in found):
+                continue
+            numbers = [int(m.group(1)) for m in found]
+            if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)) or len(numbers) == q.value:
+                continue
+            yield _count_finding(ctx, rule, unit, q, len(numbers),
+                                 [f"{noun} {k}" for k in numbers])
+
+
+# "03 xã đạt dưới 50% dự toán (A, B, C)": a criterion the counted places meet stands between
+CRITERION_RE = regex.compile(r"^\s*(?:\p{L}+\s+){0,3}?(?:đạt|chiếm|có\s+tỷ\s+lệ)\s+(?:trên|dưới|từ|hơn|"
+                             r"không\s+quá|tối\s+thiểu)?\s*\d[\d.,]*\s?%(?:\s+(?:trở\s+lên|trở\s+xuống))?"
+                             r"(?:\s+\p{L}+){0,6}\s*$", regex.IGNORECASE)
+
+
+def _count_before_criterion(text: str, facts, enum: Enumeration) -> Enumeration:
+    """The count of a bracket of names separated from it by a criterion with a percent (the list
+    reader takes no total across a figure): "04 xã đạt dưới 50% (Hiệp An, Ninh Gia, Tà Năng)"."""
+    from dataclasses import replace
+    from .arith import in_span
+    counts = [q for q in in_span(facts.quantities, max(0, enum.start - 150), enum.start) if q.end <= enum.start]
+    if not counts or counts[-1].unit is None or not counts[-1].unit.is_count:
+        return enum
+    q = counts[-1]
+    gap = text[q.end:enum.start]
+    if regex.search(r";|\.\s", gap) or not CRITERION_RE.match(gap.rstrip(" (")):
+        return enum  # another clause, or more than a criterion between
+    return replace(enum, total=q, gap="")
 
 
 # "05 xã, phường thuộc thị xã Đức Phổ và huyện Mộ Đức (…)": where the counted places lie is no gap

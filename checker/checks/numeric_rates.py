@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Optional
 
 import regex
 
@@ -11,7 +11,7 @@ from ..context import CheckContext
 from ..findings import Finding, Severity
 from ..ruleset import RuleSpec
 from . import register
-from .arith import as_written, fmt, in_span, slip_note
+from .arith import as_written, fits, fmt, in_span, slip_note
 
 # "đạt 94,5% kế hoạch quý; trong đó …": a few words naming the base may follow the overall rate
 BREAKDOWN_RE = regex.compile(r"(?:\s+\p{L}+){0,4}?\s*[,;]?\s*\(?\s*(?:trong\s+đó|cụ\s+thể|bao\s+gồm|gồm)\s*:?",
@@ -72,13 +72,19 @@ AREA_BACKREF_RE = regex.compile(
     r"(?P<verb>thu\s+hoạch|gieo\s+trồng|gieo\s+cấy|trồng)(?!\p{L})", regex.IGNORECASE)
 
 
-def _previous_sentence_areas(text: str, facts, s_start: int, verb: str) -> list:
+def _previous_sentence_areas(text: str, facts, s_start: int, verb: Optional[str]) -> list:
     """Areas of the sentence just before ``s_start`` that the same verb introduces ("đã thu hoạch
-    7.120 ha" for "Trên diện tích đã thu hoạch")."""
+    7.120 ha" for "Trên diện tích đã thu hoạch"); with no verb, its areas that are neither a plan
+    in brackets nor a change ("giảm 35 ha")."""
     if s_start <= 0:
         return []
     stops = [m.end() for m in SENTENCE_END_RE.finditer(text, max(0, s_start - 400), s_start - 1)]
     p_start = stops[-1] if stops else max(0, s_start - 400)
+    if verb is None:
+        return [q for q in in_span(facts.quantities, p_start, s_start) if q.unit is not None
+                and q.unit.dimension == "area" and q.end <= s_start
+                and not PLAN_BEFORE_RE.search(text[max(p_start, q.start - 30):q.start])
+                and not CHANGE_BEFORE_RE.search(text[max(p_start, q.start - 20):q.start])]
     verb_rx = regex.compile(r"(?<!\p{L})" + r"\s+".join(map(regex.escape, verb.lower().split()))
                             + r"(?:\s+\p{L}+){0,3}\s*(?:được\s+)?$", regex.IGNORECASE)
     return [q for q in in_span(facts.quantities, p_start, s_start) if q.unit is not None
@@ -86,15 +92,21 @@ def _previous_sentence_areas(text: str, facts, s_start: int, verb: str) -> list:
             and verb_rx.search(text[max(p_start, q.start - 40):q.start])]
 
 
+# "tăng 1,8 tạ/ha so với …", "giảm 35 ha": a change, not the figure itself
+CHANGE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:tăng|giảm|hơn|vượt)(?:\s+(?:thêm|khoảng))?\s*$", regex.IGNORECASE)
+HARVESTED_RE = regex.compile(r"(?<!\p{L})thu\s+hoạch\s+(?:dứt\s+điểm|xong|toàn\s+bộ|100\s?%)", regex.IGNORECASE)
+
+
 @register("area_yield_output")
 def area_yield_output(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     """"724 ha …, năng suất 56,22 tạ/ha, sản lượng 4.070 tấn": area × yield = output."""
     for unit in ctx.units():
         facts = ctx.facts(unit)
-        yields = [q for q in facts.quantities if q.unit is not None and q.unit.dimension == "yield"]
+        text = unit.ntext
+        yields = [q for q in facts.quantities if q.unit is not None and q.unit.dimension == "yield"
+                  and not CHANGE_BEFORE_RE.search(text[max(0, q.start - 20):q.start])]
         if not yields:
             continue
-        text = unit.ntext
         for y in yields:
             w0 = max(0, y.start - 400)
             stops = [m.end() for m in SENTENCE_END_RE.finditer(text, w0, y.start)]
@@ -105,12 +117,16 @@ def area_yield_output(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]
             areas = [q for q in in_sentence if q.unit.dimension == "area" and q.end <= y.start
                      and not PLAN_BEFORE_RE.search(text[max(s_start, q.start - 30):q.start])]
             outputs = [q for q in in_sentence if q.unit.dimension == "mass" and q.start >= y.end]
-            others = [q for q in in_sentence if q.unit.dimension == "yield"]
+            others = [q for q in in_sentence if q.unit.dimension == "yield"
+                      and not CHANGE_BEFORE_RE.search(text[max(0, q.start - 20):q.start])]
             earlier = False
             back = AREA_BACKREF_RE.search(text, s_start, y.start) if not areas else None
             if back and len(outputs) == 1 and len(others) == 1:
                 # "… đã thu hoạch 7.120 ha. Trên diện tích đã thu hoạch, năng suất … sản lượng …"
                 areas, earlier = _previous_sentence_areas(text, facts, s_start, back.group("verb")), True
+            elif not areas and HARVESTED_RE.search(text, s_start, y.start) and len(outputs) == 1 and len(others) == 1:
+                # "xuống giống 24.860 ha lúa, … . Đến ngày … đã thu hoạch dứt điểm; năng suất …, sản lượng …"
+                areas, earlier = _previous_sentence_areas(text, facts, s_start, None), True
             if len(areas) != 1 or len(outputs) != 1 or len(others) != 1:
                 continue
             if in_span(facts.fractions, s_start, s_end):
@@ -219,3 +235,195 @@ def _rate_named(text: str, facts, name: str, names: list[str], lo: int, hi: int)
                                            regex.IGNORECASE) for other in names):
         return None
     return pc
+
+
+# ---------------------------------------------------------------- SO019 area × yield in a table
+
+# header words and the units a header may give in brackets, as factors to ha, tấn/ha and tấn
+AREA_COL_RE = regex.compile(r"^diện\s+tích", regex.IGNORECASE)
+YIELD_COL_RE = regex.compile(r"^năng\s+suất", regex.IGNORECASE)
+OUTPUT_COL_RE = regex.compile(r"^sản\s+lượng", regex.IGNORECASE)
+HEADER_UNIT_RE = regex.compile(r"\(\s*([^()]+?)\s*\)\s*$")
+AREA_UNITS = {"ha": Decimal(1), "m2": Decimal("0.0001"), "m²": Decimal("0.0001")}
+YIELD_UNITS = {"tạ/ha": Decimal("0.1"), "tấn/ha": Decimal(1), "kg/ha": Decimal("0.001")}
+OUTPUT_UNITS = {"tấn": Decimal(1), "tạ": Decimal("0.1"), "kg": Decimal("0.001")}
+
+
+def _header_col(header: list[str], word_re, units: dict) -> Optional[tuple[int, Decimal]]:
+    """The one column whose header starts with ``word_re`` and names a known unit in brackets."""
+    found = []
+    for i, h in enumerate(header):
+        m = HEADER_UNIT_RE.search(h)
+        if word_re.match(h) and m and m.group(1).lower().replace(" ", "") in units:
+            found.append((i, units[m.group(1).lower().replace(" ", "")]))
+    return found[0] if len(found) == 1 else None
+
+
+@register("table_area_yield_output")
+def table_area_yield_output(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
+    """"Diện tích (ha) | Năng suất (tạ/ha) | Sản lượng (tấn)": row by row, area × yield = output."""
+    from .numeric_totals import _cell_number, _table_grid
+    from .arith import one_slip_apart
+    for view, rows in _table_grid(ctx):
+        header = [" ".join(h.split()) for h in view.header]
+        cols = [_header_col(header, AREA_COL_RE, AREA_UNITS), _header_col(header, YIELD_COL_RE, YIELD_UNITS),
+                _header_col(header, OUTPUT_COL_RE, OUTPUT_UNITS)]
+        if None in cols:
+            continue
+        (ac, af), (yc, yf), (oc, of) = cols
+        for _, cells in rows:
+            a, y, o = (_cell_number(cells.get(c, ("", []))[0]) for c in (ac, yc, oc))
+            if a is None or y is None or o is None or not (a.value and y.value and o.value):
+                continue
+            (a_lo, a_hi), (y_lo, y_hi), (o_lo, o_hi) = a.interval, y.interval, o.interval
+            if a_hi * af * y_hi * yf >= o_lo * of and a_lo * af * y_lo * yf <= o_hi * of:
+                continue
+            product = a.value * af * y.value * yf / of
+            need_y = o.value * of / (a.value * af) / yf
+            need_a = o.value * of / (y.value * yf) / af
+            candidates = [(oc, "sản lượng", o.text, as_written(product, o.text)),
+                          (yc, "năng suất", y.text, as_written(need_y, y.text)),
+                          (ac, "diện tích", a.text, as_written(need_a, a.text))]
+            explained = [c for c in candidates if one_slip_apart(c[2], c[3])]
+            if not explained:
+                continue  # a row of another kind (a total of several crops, a yield of another season)
+            note = slip_note([c[1:] for c in candidates]) or "một ô của dòng này có thể gõ nhầm"
+            culprit = explained[0][0] if len(explained) == 1 else oc
+            units = cells.get(culprit, ("", []))[1]
+            if not units:
+                continue
+            shown = {oc: o.text, yc: y.text, ac: a.text}[culprit]
+            start = max(units[0].ntext.find(shown), 0)
+            arithmetic = (f"{a.text} × {y.text} = {fmt(product, 2)} theo đơn vị cột “{header[oc]}”; "
+                          f"bảng ghi {o.text}")
+            yield ctx.finding(
+                rule, units[0], start, start + len(shown), arithmetic=arithmetic, stated=shown,
+                suggestion=f"Kiểm tra lại dòng này ({note})",
+                evidence={"arithmetic": arithmetic, "area": a.text, "yield": y.text, "output": o.text,
+                          "computed": float(round(product, 3))},
+            )
+
+
+# ---------------------------------------------------------------- SO020 an average is the total over the count
+
+AVERAGE_RE = regex.compile(r"(?<!\p{L})(?:bình\s+quân|trung\s+bình)(?:\s+(?P<approx>gần|khoảng|trên|hơn|dưới|"
+                           r"xấp\s+xỉ|chừng))?\s*(?:là|đạt|:)?\s*$", regex.IGNORECASE)
+APPROX_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:gần|khoảng|trên|hơn|dưới|xấp\s+xỉ|chừng|ước)\s*$", regex.IGNORECASE)
+PER_NOUN_RE = regex.compile(r"\s*/\s*(?P<noun>\p{L}++(?:\s+\p{L}++)?)(?!\s*/)")
+AVERAGE_STOP_RE = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[;!?]")
+
+
+def _average_parts(text: str, facts, avg, noun: str):
+    """The one total (same dimension as the average) and the one count of ``noun`` in the clause."""
+    stops = [0] + [m.end() for m in AVERAGE_STOP_RE.finditer(text, 0, avg.start)]
+    e_m = AVERAGE_STOP_RE.search(text, avg.end)
+    lo, hi = stops[-1], (e_m.start() if e_m else len(text))
+    qs = [q for q in in_span(facts.quantities, lo, hi) if q is not avg and q.unit is not None]
+    totals = [q for q in qs if q.unit.dimension == avg.unit.dimension and not PER_NOUN_RE.match(text, q.end)]
+    counts = [q for q in qs if q.unit.is_count and q.unit.canonical.lower() == noun]
+    if len(totals) != 1 or len(counts) != 1:
+        return None
+    return totals[0], counts[0]
+
+
+@register("average_of_total")
+def average_of_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
+    """"126 hộ … tổng kinh phí 1.234,5 triệu đồng, bình quân gần 9,8 triệu đồng/hộ": total / count.
+    Reported only when one slipped digit (of the total, the count or the average) or a unit a
+    thousand times off explains the gap: an average of another population is not a slip."""
+    from .arith import one_slip_apart
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        text = unit.ntext
+        if len(facts.quantities) < 3 or not regex.search(r"bình\s+quân|trung\s+bình", text, regex.IGNORECASE):
+            continue
+        for avg in facts.quantities:
+            if avg.unit is None or not AVERAGE_RE.search(text[max(0, avg.start - 30):avg.start]):
+                continue
+            per = PER_NOUN_RE.match(text, avg.end)
+            if not per:
+                continue
+            found = _average_parts(text, facts, avg, per.group("noun").split()[0].lower())
+            if found is None:
+                continue
+            total, count = found
+            if not count.value:
+                continue
+            approx = bool(AVERAGE_RE.search(text[max(0, avg.start - 30):avg.start]).group("approx")
+                          or APPROX_BEFORE_RE.search(text[max(0, total.start - 12):total.start]))
+            slack = Decimal("0.08") if approx else Decimal(0)
+            actual = total.value * total.unit.factor / count.value / avg.unit.factor
+            a_lo, a_hi = avg.number.interval
+            if a_lo * (1 - slack) <= actual <= a_hi * (1 + slack) or fits(actual, avg.number):
+                continue
+            ratio = actual / avg.value
+            scaled = any(abs(ratio - k) <= k * Decimal("0.1") for k in (Decimal(1000), Decimal("0.001")))
+            need_count = total.value * total.unit.factor / (avg.value * avg.unit.factor)
+            need_total = avg.value * avg.unit.factor * count.value / total.unit.factor
+            candidates = [("số bình quân", avg.number.text, as_written(actual, avg.number.text)),
+                          ("số lượng", count.number.text, as_written(need_count, count.number.text, 0)),
+                          ("tổng", total.number.text, as_written(need_total, total.number.text))]
+            if approx:  # the printed average is rounded: any count it allows
+                candidates = candidates[:1] + [("số lượng", count.number.text, str(n)) for n in range(
+                    int(total.value * total.unit.factor / (a_hi * (1 + slack) * avg.unit.factor)),
+                    int(total.value * total.unit.factor / (a_lo * (1 - slack) * avg.unit.factor)) + 2)][:50] \
+                    + candidates[2:]
+            note = slip_note(candidates) or next(
+                (f"{role} có thể là {c}" for role, w, c in candidates if one_slip_apart(w, c)), None)
+            if note is None and not scaled:
+                continue
+            if scaled:
+                note = "đơn vị tính của tổng hoặc số bình quân có thể sai (lệch 1.000 lần)"
+            arithmetic = (f"{total.number.text} {total.unit.canonical} / {count.number.text} "
+                          f"{count.unit.canonical} = {fmt(actual, 2)} {avg.unit.canonical}/{per.group('noun')}; "
+                          f"báo cáo ghi {avg.number.text}")
+            yield ctx.finding(
+                rule, unit, avg.number.start, avg.number.end, arithmetic=arithmetic, stated=avg.number.text,
+                suggestion=f"Kiểm tra lại ({note})",
+                evidence={"arithmetic": arithmetic, "total": total.number.text, "count": count.number.text,
+                          "average": avg.number.text, "computed": float(round(actual, 4))},
+            )
+
+
+# ---------------------------------------------------------------- SO021 shares of one whole add up to 100 %
+
+STRUCTURE_CUE_RE = regex.compile(r"(?<!\p{L})cơ\s+cấu(?!\p{L})", regex.IGNORECASE)
+SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})chiếm(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*$", regex.IGNORECASE)
+REST_ITEM_RE = regex.compile(r"(?<!\p{L})(?:khác|còn\s+lại)(?!\p{L})", regex.IGNORECASE)
+SHARES_STOP_RE = regex.compile(r"(?<!\d)\.(?!\d)(?=\s|$)|[!?]")
+
+
+@register("structure_shares_sum")
+def structure_shares_sum(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
+    """"Cơ cấu giống: OM 18 chiếm 38,5%; Đài Thơm 8 chiếm 31,2%; …; các giống khác chiếm 7,3%": the
+    shares of one whole, named as a structure ("cơ cấu") or closed by the rest ("… khác", "còn lại"),
+    add up to 100 % within the rounding of the printed shares (99,9 % or 100,1 % is rounding)."""
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        if len(facts.percents) < 3:
+            continue
+        text = unit.ntext
+        bounds = [0] + [m.end() for m in SHARES_STOP_RE.finditer(text)] + [len(text)]
+        for lo, hi in zip(bounds, bounds[1:]):
+            pcts = in_span(facts.percents, lo, hi)
+            if len(pcts) < 3 or any(q.unit is not None and lo <= q.start < hi for q in facts.quantities):
+                continue  # figures in the sentence: SO006 compares shares with them
+            if not all(SHARE_BEFORE_RE.search(text[max(lo, pc.start - 20):pc.start]) for pc in pcts):
+                continue  # every percent of the sentence must be a share ("… chiếm P%")
+            first = text[lo:pcts[0].start]
+            last_item = text[pcts[-2].end:pcts[-1].start]
+            if not (STRUCTURE_CUE_RE.search(first) or REST_ITEM_RE.search(last_item)):
+                continue
+            total = sum((pc.number.value for pc in pcts), Decimal(0))
+            slack = sum((pc.number.half_ulp for pc in pcts), Decimal(0))
+            if abs(total - 100) <= slack or not Decimal(90) <= total <= Decimal(110):
+                continue  # adds up, or too far off to be one whole (overlapping groups)
+            decimals = max(pc.number.decimals for pc in pcts)
+            shown = " + ".join(pc.text for pc in pcts)
+            arithmetic = f"{shown} = {fmt(total, decimals)}% ≠ 100%"
+            yield ctx.finding(
+                rule, unit, pcts[0].start, pcts[-1].end, arithmetic=arithmetic, stated=fmt(total, decimals),
+                suggestion="Các tỷ lệ cơ cấu của cùng một tổng phải cộng lại bằng 100% (sai khác chỉ do làm tròn); "
+                           "kiểm tra lại từng tỷ lệ",
+                evidence={"arithmetic": arithmetic, "parts": [pc.text for pc in pcts], "computed": float(total)},
+            )

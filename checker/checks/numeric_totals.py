@@ -12,6 +12,7 @@ from ..context import CheckContext
 from ..extract.figures import Quantity
 from ..extract.lists import (Enumeration, Item, bullet_items, bullet_marker, closed_by_remainder, ends_with_colon,
                              inline_enumerations, item_at, joined_figures)
+from ..extract.numbers import parse_vn_number
 from ..extract.units import comparable, head
 from ..findings import Finding, Severity
 from ..model import TextUnit
@@ -19,10 +20,12 @@ from ..ruleset import RuleSpec
 from . import register
 from .arith import in_span, as_written, slip_note, fits, fmt, interval_sum, one_slip_apart
 
-# An item whose figure is a change, a comparison, an average or another period is not a part.
+# An item whose figure is a change, a comparison, an average or another period is not a part
+# ("nhiễm trung bình 137 ha" is a level of severity, not an average).
 NOT_A_PART_RE = regex.compile(
     r"(?<!\p{L})(?:tăng|giảm|so với|cùng kỳ|(?:kỳ|năm|tháng|quý) trước|năm \d{4}\s*:|hơn|vượt|bình quân|"
-    r"trung bình|mỗi|khoảng|gần|trên \d|dưới \d|lũy kế|luỹ kế|tổng|chiếm|còn lại|tối đa|tối thiểu|ít nhất|"
+    r"(?<!(?:nhiễm|mức|loại|hạng|cấp)\s+)trung bình|mỗi|khoảng|gần|trên \d|dưới \d|lũy kế|luỹ kế|tổng|chiếm|"
+    r"còn lại|tối đa|tối thiểu|ít nhất|"
     r"nhiều nhất|lên|xuống)(?!\p{L})",
     regex.IGNORECASE)
 # the share a part gives of itself ("112 cơ sở đạt yêu cầu, chiếm 88,9%") does not make it a non-part
@@ -68,12 +71,25 @@ def enumerations(ctx: CheckContext) -> list[Located]:
             intro_start = max(text.rfind(";"), text.rfind(". "), -1) + 1
             intro = [q for q in facts.quantities if q.start >= intro_start and not _is_year(text, q)]
             total = intro[-1] if intro else None
-            gap = text[total.end:len(text) - 1] if total else ""
             kw = regex.search(r"(trong\s+đó|bao\s+gồm|gồm|cụ\s+thể)[^:]*:\s*$", text, regex.IGNORECASE)
+            if total is not None and kw and _in_bracket(text, total.start, kw.start()):
+                # "…, tăng 9,4% so với cùng kỳ (445.075 triệu đồng), gồm:": the bracket holds a base;
+                # the total is the figure the chain of clauses speaks of
+                from .numeric import _head_figure
+                comma = text.rfind(",", intro_start, kw.start())
+                total = _head_figure(text, facts, comma if comma >= 0 else kw.start())
+                gap = ""  # the clauses between speak of the total
+            else:
+                gap = text[total.end:len(text) - 1] if total else ""
             inner = "trong_do" if kw and kw.group(1).lower().startswith("trong") else ""
             out.append(Located(unit, Enumeration("bullets", total, len(text), len(text), items, gap, inner)))
     ctx.cache["numeric.enumerations"] = out
     return out
+
+
+def _in_bracket(text: str, pos: int, end: int) -> bool:
+    """``pos`` stands inside a bracket that closes before ``end``."""
+    return text.count("(", pos, end) < text.count(")", pos, end)
 
 
 CLAUSE_WORD_RE = regex.compile(r"(?<!\p{L})(?:đã|được|đạt|bằng|chiếm|với|cho|tại|và|nhưng|tuy|còn|so|tăng|giảm|"
@@ -473,6 +489,10 @@ RECEIVED_CUE_RE = regex.compile(r"(?<!\p{L})(?:tiếp\s+nhận(?:\s+mới)?|th�
                                 r"|(?:^|[.;:]\s*|\n)\s*[Tt]rong(?:\s+(?:tổng\s+)?số)?\s+$", regex.IGNORECASE)
 DONE_CUE_RE = regex.compile(r"(?<!\p{L})(?:đã|hoàn\s+thành|giải\s+quyết\s+xong)(?!\p{L})[^\d;]{0,40}$",
                             regex.IGNORECASE)
+DONE_AFTER_RE = regex.compile(r"\s*(?:đã|hoàn\s+thành)(?!\p{L})", regex.IGNORECASE)
+PENDING_AFTER_RE = regex.compile(r"\s*(?:chưa|đang|còn)(?!\p{L})", regex.IGNORECASE)
+# "20 dự án được giao kế hoạch vốn năm 2024": the year of the plan describes the total
+PLAN_YEAR_RE = regex.compile(r"(?:kế\s+hoạch|KH|dự\s+toán)(?:\s+vốn)?\s+năm\s+(?:19|20)\d{2}", regex.IGNORECASE)
 PENDING_CUE_RE = regex.compile(r"(?<!\p{L})(?:đang|chưa|còn(?:\s+lại)?|tồn)(?!\p{L})[^\d;]{0,40}$",
                                regex.IGNORECASE)
 
@@ -514,13 +534,16 @@ def _received_done_pending(ctx: CheckContext, rule: RuleSpec) -> Iterable[Findin
             after = [q for q in in_span(facts.quantities, total.end, end) if not level[q.start]
                      and q.unit is not None and (head(q.unit) == head(total.unit) if count
                                                  else comparable(q.unit, total.unit))]
-            if len(after) != 2 or any(in_span(facts.fractions, total.end, end)):
+            if len(after) != 2 or any(not level[f.start] for f in in_span(facts.fractions, total.end, end)):
                 continue
             done, rest = after
-            if not (DONE_CUE_RE.search(text[max(total.end, done.start - 45):done.start])
-                    and PENDING_CUE_RE.search(text[max(done.end, rest.start - 45):rest.start])):
+            # the state before the figure ("đã giải quyết 120 hồ sơ") or after it ("17 dự án đã giải ngân")
+            if not ((DONE_CUE_RE.search(text[max(total.end, done.start - 45):done.start])
+                     or DONE_AFTER_RE.match(text, done.end))
+                    and (PENDING_CUE_RE.search(text[max(done.end, rest.start - 45):rest.start])
+                         or PENDING_AFTER_RE.match(text, rest.end))):
                 continue
-            if any(OTHER_PERIOD_RE.search(text[a:b])
+            if any(OTHER_PERIOD_RE.search(PLAN_YEAR_RE.sub(" ", text[a:b]))
                    for a, b in ((total.end, done.start), (done.end, rest.start))):
                 continue  # another period or a subset: not the two halves of this total
             fd, fr, ft = (q.unit.factor for q in (done, rest, total))
@@ -661,6 +684,92 @@ def share_of_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
                           "computed": float(round(actual, 4))},
             )
     yield from _shares_after_trong_do(ctx, rule, judged)
+    yield from _shares_agree(ctx, rule, judged)
+
+
+# "thu thuế 98.236,5 triệu đồng, chiếm 31,4%; thu tiền sử dụng đất 186.420 triệu đồng, chiếm 59,7%; …"
+FIGURE_SHARE_RE = regex.compile(r"\s*(?:,\s*|\(\s*)chiếm(?:\s+tỷ\s+lệ|\s+tỉ\s+lệ)?\s*:?\s*$", regex.IGNORECASE)
+SHARE_CLAUSE_END_RE = regex.compile(r"\s*(?:[;,.)]|$)")
+
+
+def _implied_total(q: Quantity, pc) -> tuple[Decimal, Decimal]:
+    """The whole a part and its printed share imply, as an interval in base units."""
+    lo_p, hi_p = pc.number.interval
+    if lo_p <= 0:
+        return Decimal(0), Decimal("Infinity")
+    half = _half(q)
+    return ((q.value - half) * q.unit.factor * 100 / hi_p, (q.value + half) * q.unit.factor * 100 / lo_p)
+
+
+def _overlap(spans) -> Optional[tuple[Decimal, Decimal]]:
+    lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
+    return (lo, hi) if lo <= hi else None
+
+
+def _printed_between(lo: Decimal, hi: Decimal, like) -> list[str]:
+    """Every value in [lo, hi] printed with the decimals of ``like`` (a handful at most)."""
+    step = Decimal(1).scaleb(-like.decimals)
+    n = (lo / step).to_integral_value(rounding="ROUND_FLOOR")
+    out = []
+    while n * step <= hi + step and len(out) < 20:
+        out.append(fmt(n * step, like.decimals))
+        n += 1
+    return out
+
+
+def _shares_agree(ctx: CheckContext, rule: RuleSpec, judged: set) -> Iterable[Finding]:
+    """Shares of one whole given with their parts ("A 98.236,5 triệu đồng, chiếm 31,4%; B 186.420
+    triệu đồng, chiếm 59,7%; C …, chiếm 8,9%") imply the same whole even when the whole is said in
+    another sentence or not at all. With three shares or more in a sentence, one that implies
+    another whole than all the others do — by one slipped digit — is reported (warning)."""
+    for unit in ctx.units():
+        facts = ctx.facts(unit)
+        if len(facts.percents) < 3:
+            continue
+        text = unit.ntext
+        stops = [0] + [m.end() for m in FULL_STOP_RE.finditer(text)] + [len(text) + 1]
+        groups: dict = {}
+        for q in facts.quantities:
+            if q.unit is None or q.value <= 0:
+                continue
+            pcs = in_span(facts.percents, q.end, q.end + 30)
+            if not pcs or not FIGURE_SHARE_RE.match(text[q.end:pcs[0].start]) \
+                    or not SHARE_CLAUSE_END_RE.match(text, pcs[0].end):
+                continue
+            lead = text[max(0, q.start - 25):q.start]
+            if NOT_A_PART_RE.search(regex.split(r"[;,:]", lead)[-1]):
+                continue  # "tăng 312 ha, chiếm …": a change, not a part
+            sentence = max(i for i, s in enumerate(stops) if s <= q.start)
+            groups.setdefault((sentence, q.unit.canonical.lower()), []).append((q, pcs[0]))
+        for shares in groups.values():
+            if len(shares) < 3:
+                continue
+            spans = [_implied_total(q, pc) for q, pc in shares]
+            if _overlap(spans):
+                continue
+            outliers = [i for i in range(len(shares)) if _overlap(spans[:i] + spans[i + 1:])]
+            if len(outliers) != 1:
+                continue
+            i = outliers[0]
+            q, pc = shares[i]
+            if (unit.index, pc.start) in judged:
+                continue
+            lo, hi = _overlap(spans[:i] + spans[i + 1:])
+            whole = (lo + hi) / 2
+            actual = q.value * q.unit.factor / whole * 100
+            correct = next((c for c in _printed_between(q.value * q.unit.factor * 100 / hi,
+                                                        q.value * q.unit.factor * 100 / lo, pc.number)
+                            if one_slip_apart(pc.number.text, c)), None)
+            if correct is None or abs(parse_vn_number(correct) - pc.number.value) <= 2 * pc.number.half_ulp:
+                continue  # one unit of the last digit: shares are often nudged to add up to 100 %
+            others = "; ".join(f"{a.number.text} ↔ {b.text}" for j, (a, b) in enumerate(shares) if j != i)
+            arithmetic = (f"các phần khác ({others}) cho tổng ≈ {fmt(whole / q.unit.factor, 0)} {q.unit.canonical}; "
+                          f"{q.number.text} / {fmt(whole / q.unit.factor, 0)} = {fmt(actual, 2)} %, báo cáo ghi {pc.text}")
+            yield ctx.finding(
+                rule, unit, pc.start, pc.end, severity=Severity.warning, arithmetic=arithmetic, stated=pc.text,
+                suggestion=f"Theo các tỷ lệ còn lại, phải là khoảng {correct}%",
+                evidence={"arithmetic": arithmetic, "part": q.number.text, "computed": float(round(actual, 4))},
+            )
 
 
 # "X hồ sơ (…), trong đó: Y hồ sơ đã trả kết quả (đạt tỷ lệ P%)"; "… X hồ sơ. Trong đó, … Y hồ sơ
@@ -858,7 +967,9 @@ def _label_col(view, rows) -> Optional[int]:
 
 @register("table_column_total")
 def table_column_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
-    """A "Tổng cộng" row of a table must be the sum of the rows it totals, column by column."""
+    """A "Tổng cộng" row of a table must be the sum of the rows it totals, column by column; so must
+    a lettered group row ("A | TỔNG THU …") be the sum of its numbered rows."""
+    yield from _group_totals(ctx, rule)
     for view, rows in _table_grid(ctx):
         label = _label_col(view, rows)
         if label is None:
@@ -912,6 +1023,60 @@ def table_column_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding
             )
 
 
+GROUP_MARK_RE = regex.compile(r"[A-Z]|[IVX]{1,5}")
+CHILD_MARK_RE = regex.compile(r"\d{1,3}\.?")
+
+
+def _group_totals(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
+    """"A | TỔNG THU … | 599.700" over "1 | …", "2 | …", "3 | …" (sub-rows "Trong đó: …" with no number
+    left out): a lettered or Roman group row holding figures is the sum of its numbered rows, column by
+    column. Said only when one slipped digit explains the gap (a group row may hold a figure of its own)."""
+    for view, rows in _table_grid(ctx):
+        tt = next((i for i, h in enumerate(view.header) if regex.fullmatch(r"\s*s?tt\.?\s*", h, regex.IGNORECASE)),
+                  None)
+        if tt is None:
+            continue
+        marks = [cells.get(tt, ("", []))[0].strip() for _, cells in rows]
+        groups = [i for i, m in enumerate(marks) if GROUP_MARK_RE.fullmatch(m)]
+        if len(groups) < 1:
+            continue
+        for g, nxt in zip(groups, groups[1:] + [len(rows)]):
+            children = [rows[i] for i in range(g + 1, nxt) if CHILD_MARK_RE.fullmatch(marks[i])]
+            if len(children) < 2 or any(not CHILD_MARK_RE.fullmatch(marks[i]) and marks[i]
+                                        for i in range(g + 1, nxt)):
+                continue  # letters or dashes in the TT column under the group: another level
+            for col, title in enumerate(view.header):
+                if col == tt or NOT_ADDITIVE_RE.search(title):
+                    continue
+                total_text, total_units = rows[g][1].get(col, ("", []))
+                total = _cell_number(total_text)
+                numbers = [_cell_number(cells.get(col, ("", []))[0]) for _, cells in children]
+                if total is None or not total.value or not total_units or any(n is None for n in numbers):
+                    continue
+                exact = sum((n.value for n in numbers), Decimal(0))
+                slack = sum((n.half_ulp for n in numbers if n.value), Decimal(0)) + total.half_ulp
+                if abs(exact - total.value) <= slack:
+                    continue
+                candidates = [("dòng nhóm", total.text, as_written(exact, total.text))] + [
+                    ("dòng chi tiết", n.text, as_written(total.value - (exact - n.value), n.text))
+                    for n in numbers if n.value and total.value - (exact - n.value) > 0]
+                if not any(one_slip_apart(w, c) for _, w, c in candidates):
+                    continue
+                note = slip_note(candidates)
+                decimals = max(n.decimals for n in numbers + [total])
+                arithmetic = (f"cột “{title}”: {' + '.join(n.text for n in numbers)} = {fmt(exact, decimals)} "
+                              f"≠ {total.text}")
+                unit = total_units[0]
+                start = max(unit.ntext.find(total.text), 0)
+                yield ctx.finding(
+                    rule, unit, start, start + len(total.text), arithmetic=arithmetic, column=title,
+                    suggestion="Kiểm tra lại dòng nhóm hoặc các dòng chi tiết" + (f" ({note})" if note else ""),
+                    evidence={"arithmetic": arithmetic, "column": title, "total": total.text,
+                              "parts": [n.text for n in numbers], "computed": float(exact),
+                              **({"likely_slip": note} if note else {})},
+                )
+
+
 def _candidate_sums(parts, numbers, tt) -> list[Decimal]:
     """All rows; or only the top-level rows when the TT column tells levels (I, II / 1, 2 / -, +)."""
     out = [sum((n.value for n in numbers), Decimal(0))]
@@ -928,7 +1093,7 @@ def _candidate_sums(parts, numbers, tt) -> list[Decimal]:
 PLAN_COL_RE = regex.compile(r"^(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu)(?!\p{L})", regex.IGNORECASE)
 DONE_COL_RE = regex.compile(r"^(?:thực\s+hiện|ước\s+(?:thực\s+hiện|TH)|kết\s+quả|TH|đã\s+thực\s+hiện|lũy\s+kế|luỹ\s+kế)"
                             r"(?!\p{L})", regex.IGNORECASE)
-RATE_COL_RE = regex.compile(r"^(?:tỷ\s+lệ|tỉ\s+lệ|so\s+với\s+(?:kế\s+hoạch|KH|dự\s+toán)|%|đạt)", regex.IGNORECASE)
+RATE_COL_RE = regex.compile(r"^(?:tỷ\s+lệ|tỉ\s+lệ|so\s+(?:với\s+)?(?:kế\s+hoạch|KH|dự\s+toán)|%|đạt)", regex.IGNORECASE)
 
 
 @register("table_rate_column")
@@ -972,14 +1137,18 @@ def table_rate_column(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]
             return sum(1 for nums, rn, _ in table if num in nums and den in nums
                        and fits(nums[num].value / nums[den].value * 100, rn))
 
+        figure_cols = [c for c in range(rc) if sum(1 for nums, _, _ in table if c in nums) >= 3
+                       and not regex.fullmatch(r"s?tt\.?", header[c], regex.IGNORECASE)]
+        guessed = False
         if len(plan) == 1 and len(done) == 1 and plan[0] < done[0]:
             pairs, need = [(done[0], plan[0])], 0
         elif len(plan) == 1 and len(done) > 1:
             pairs, need = [(d, plan[0]) for d in done if d > plan[0]], 2
+        elif len(plan) == 1 and not done:
+            # "Kế hoạch xuống giống | Lúa chất lượng cao | Tỷ lệ (%)": the part column is not named
+            pairs, need, guessed = [(c, plan[0]) for c in figure_cols if c > plan[0]], 3, True
         elif not plan and not done:
-            figure_cols = [c for c in range(rc) if sum(1 for nums, _, _ in table if c in nums) >= 3
-                           and not regex.fullmatch(r"s?tt\.?", header[c], regex.IGNORECASE)]
-            pairs, need = [(a, b) for a in figure_cols for b in figure_cols if a != b], 3
+            pairs, need, guessed = [(a, b) for a in figure_cols for b in figure_cols if a != b], 3, True
         else:
             continue
         scored = sorted(((agreeing(a, b), a, b) for a, b in pairs), reverse=True)
@@ -988,7 +1157,7 @@ def table_rate_column(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]
         best, dc, pc = scored[0]
         usable = sum(1 for nums, _, _ in table if dc in nums and pc in nums)
         # columns named in the header: most rows must agree; columns guessed: nearly all (3 of 4)
-        weak = best * 2 <= usable if len(plan) == 1 else best * 4 < usable * 3
+        weak = best * 4 < usable * 3 if guessed else best * 2 <= usable
         if need and (best < need or weak or (len(scored) > 1 and scored[1][0] == best)):
             continue  # no pair of columns explains the rates well enough
         for nums, rn, rate_units in table:
