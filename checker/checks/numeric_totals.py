@@ -389,6 +389,8 @@ def part_exceeds_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding
             total = Quantity(total.number, unit, "", total.end)
         if enum.kind != "bullets" and _words(enum.gap) > MAX_GAP_WORDS:
             continue
+        if _base_of_a_change(loc.unit.ntext, total, enum):
+            continue
         t_hi = (total.value + _half(total)) * total.unit.factor
         parts = _parts(enum, strict=False, unit=unit) or []
         if enum.loose and parts:
@@ -409,6 +411,18 @@ def part_exceeds_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding
                 suggestion="Số thành phần không thể lớn hơn tổng; kiểm tra lại một trong hai số",
                 evidence={"arithmetic": arithmetic, "total": total.number.text, "part": q.number.text},
             )
+
+
+CHANGE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:tăng|giảm|vượt|hơn)(?:\s+thêm)?\s*$", regex.IGNORECASE)
+OTHER_PERIOD_RE = regex.compile(r"(?<!\p{L})(?:(?:năm|tháng|quý|kỳ)\s+(?:\d|trước)|cùng\s+kỳ|đầu\s+năm)",
+                                regex.IGNORECASE)
+
+
+def _base_of_a_change(text: str, total: Quantity, enum: Enumeration) -> bool:
+    """"tăng 131 đơn (6 tháng đầu năm 2019 tiếp nhận 1.405 đơn)": the bracket after a change gives the
+    figure of the period compared with, not parts of the change."""
+    return (enum.kind == "paren" and CHANGE_BEFORE_RE.search(text, max(0, total.start - 20), total.start) is not None
+            and any(OTHER_PERIOD_RE.search(it.text) for it in enum.items))
 
 
 def _borrowed_unit(enum: Enumeration):
@@ -816,6 +830,9 @@ def _shares_after_trong_do(ctx: CheckContext, rule: RuleSpec, judged: set) -> It
                 continue  # "… đạt 86% kế hoạch", "chiếm 12,8% dân số": another base
             if any(f.start <= part.start < f.end for f in facts.fractions):
                 continue  # a fraction's own percent: SO001
+            completion = not SHARE_WORD_RE.search(gap)  # "đạt 59,42%": only "đạt" says it is a share
+            if completion and pc.number.value > 100:
+                continue  # "đạt 119,07%": a part is never more than its whole; the part's own rate
             k = next((m for m in reversed(marks) if m < part.start), None)
             severity = None
             if k is not None and not FULL_STOP_RE.search(text, k, part.start):
@@ -830,6 +847,8 @@ def _shares_after_trong_do(ctx: CheckContext, rule: RuleSpec, judged: set) -> It
                 totals, severity = _named_total(text, facts, quantities, part, pc), Severity.warning
             if not totals:
                 continue
+            if completion and any(_own_completion_rate(text, t) for t in totals):
+                continue  # "Tổng chi … đạt 78,09% dự toán. Trong đó: chi thường xuyên …, đạt 59,42%": each its rate
             fits_any = False
             for t in totals:
                 actual = part.value * part.unit.factor / (t.value * t.unit.factor) * 100
@@ -899,6 +918,17 @@ def _named_total(text: str, facts, quantities: list[Quantity], part: Quantity, p
     # a larger figure after the part is another total, unless it is a sibling part with its own share
     return same if all(q.start < part.start or q.value <= part.value or _own_percent(text, facts, q)
                        for q in same) else []
+
+
+# a share is said with one of these; "đạt" alone also says a rate against a plan
+SHARE_WORD_RE = regex.compile(r"chiếm|bằng|tương\s+đương|tương\s+ứng|tỷ\s+lệ|tỉ\s+lệ|\(", regex.IGNORECASE)
+OWN_COMPLETION_RE = regex.compile(r"\s*,?\s*(?:\p{L}+\s+){0,3}?đạt\s+\d[\d.,]*\s?%", regex.IGNORECASE)
+
+
+def _own_completion_rate(text: str, q: Quantity) -> bool:
+    """"8.537,18 tỷ đồng, đạt 78,09% dự toán": the total has a rate of its own after "đạt", so an
+    "đạt …%" after each of its parts is the part's own rate, not its share."""
+    return OWN_COMPLETION_RE.match(text, q.end) is not None
 
 
 def _own_percent(text: str, facts, q: Quantity) -> bool:
