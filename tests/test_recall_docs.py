@@ -42,9 +42,6 @@ KNOWN_MISSES = {
     ("06", "share_of_earlier_total", "chiếm 25,1%"),
     # "trên 73% diện tích xuống giống": a bound, and its base (24.500 ha) is in the paragraph before
     ("06", "percent_bound", "trên 73%"),
-    # the .txt reader ends the table at the row "\tTrong đó:\t\t\t\t" (one non-empty cell), so the
-    # rows under it are no longer under the "So dự toán (%)" header (checker/readers/text_reader.py)
-    ("05", "table_rate", "52,2", "txt"),
 }
 
 _DOCS: dict[tuple[str, str], tuple] = {}

@@ -229,13 +229,81 @@ def test_row_per_line_tables_still_work():
             "\tPhòng Giáo dục và đào tạo\t\t\n"
             "Đoạn cuối.\n")
     doc = parse_text(text)
-    assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph", "paragraph"]
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph"]
     table = doc.blocks[1]
     assert table.header == ["TT", "Nội dung", "Kết quả", "Nguyên nhân"]
+    # a one-cell row with the table's TABs stays in the table
     assert grid(table)[1:] == [{0: "1", 1: "Phòng Nội vụ"},
-                               {0: "-", 1: "Tham mưu tổng kết công tác bầu cử", 2: "Đã tổ chức tổng kết"}]
-    # as before: a line whose only TABs are at its edges is a paragraph
-    assert doc.blocks[2].text == "Phòng Giáo dục và đào tạo" and doc.blocks[2].line == 5
+                               {0: "-", 1: "Tham mưu tổng kết công tác bầu cử", 2: "Đã tổ chức tổng kết"},
+                               {1: "Phòng Giáo dục và đào tạo"}]
+    assert doc.blocks[2].text == "Đoạn cuối." and doc.blocks[2].line == 6
+
+
+# --- one-cell group rows in a row-per-line table ("Trong đó:", "B  Chi ngân sách") ----------------------
+
+BUDGET = ("STT\tNội dung\tDự toán\tThực hiện\tSo dự toán (%)\n"
+          "1\tChi thường xuyên\t634.200\t338.652\t53,4\n"
+          "\tTrong đó:\t\t\t\n"
+          "\t- Chi giáo dục\t352.000\t186.245\t52,9\n"
+          "B\t\t\t\t\n"
+          "2\tChi dự phòng\t22.050\t5.880\t26,7\n")
+
+
+def budget_table(text: str) -> Table:
+    table = only_table(parse_text(text))
+    assert table.header == ["STT", "Nội dung", "Dự toán", "Thực hiện", "So dự toán (%)"]
+    return table
+
+
+def test_one_cell_group_row_keeps_the_rows_under_it_in_the_table():
+    table = budget_table(BUDGET)
+    assert grid(table)[1:] == [
+        {0: "1", 1: "Chi thường xuyên", 2: "634.200", 3: "338.652", 4: "53,4"},
+        {1: "Trong đó:"},
+        {1: "- Chi giáo dục", 2: "352.000", 3: "186.245", 4: "52,9"},
+        {0: "B"},
+        {0: "2", 1: "Chi dự phòng", 2: "22.050", 3: "5.880", 4: "26,7"},
+    ]
+    unit = next(u for u in parse_text(BUDGET).units() if u.text == "52,9")
+    assert (unit.line, unit.label()) == (4, "Bảng 1, dòng 4, cột “So dự toán (%)”")
+
+
+def test_group_row_with_trailing_tabs_stripped_stays_in_the_table():
+    text = BUDGET.replace("\tTrong đó:\t\t\t\n", "\tTrong đó:\n")
+    assert grid(budget_table(text))[2] == {1: "Trong đó:"}
+
+
+def test_what_still_ends_a_table():
+    # a line without a TAB, a blank line, a TAB-indented sentence, more cells than the table
+    for line in ("Trong đó:", "", "\tTrong 6 tháng đầu năm, chi thường xuyên đạt 53,4% dự toán.",
+                 "\tTrong đó:\t\t\t\t\t\t"):
+        doc = parse_text(BUDGET.replace("\tTrong đó:\t\t\t\n", line + "\n"))
+        assert len(doc.tables) == 2, line
+        assert doc.tables[1].header_rows == 0
+    # a short stripped label is a row only when a row follows it
+    doc = parse_text(BUDGET.replace("\tTrong đó:\t\t\t\n", "\tTrong đó:\n\n"))
+    assert [b.kind for b in doc.blocks] == ["table", "paragraph", "table"]
+
+
+def test_prose_line_with_one_tab_outside_a_table_is_not_a_table():
+    text = ("Kết quả thu ngân sách:\t\n"
+            "\tTrong đó:\t\t\t\t\n"
+            "\tThu từ thuế, phí và lệ phí tăng so với cùng kỳ.\n"
+            "Đoạn cuối.\t\n")
+    doc = parse_text(text)
+    assert doc.tables == []
+    assert [b.text for b in doc.blocks] == ["Kết quả thu ngân sách:", "Trong đó:",
+                                            "Thu từ thuế, phí và lệ phí tăng so với cùng kỳ.", "Đoạn cuối."]
+
+
+def test_tab_indented_sentence_after_a_two_column_table_is_a_paragraph():
+    text = ("Nơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n"
+            "\tTrong kỳ, các đơn vị đã hoàn thành kế hoạch.\n")
+    doc = parse_text(text)
+    assert [b.kind for b in doc.blocks] == ["table", "paragraph"]
+    # with two columns one TAB is weak evidence: a label stays a row only when a row follows
+    doc = parse_text("Nơi nhận:\tKT. CHỦ TỊCH\n\tPHÓ CHỦ TỊCH\n")
+    assert [b.kind for b in doc.blocks] == ["table", "paragraph"]
 
 
 def test_pasted_table_next_to_a_row_per_line_table():

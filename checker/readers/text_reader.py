@@ -1,4 +1,5 @@
-"""Plain text (.txt/.md): a line is a paragraph; lines with TAB-separated cells are table rows;
+"""Plain text (.txt/.md): a line is a paragraph; lines with TAB-separated cells are table rows (a
+one-cell group row such as "→Trong đó:→→→", → a TAB, stays inside an open table: ``row_cells``);
 a Word table pasted one cell per line is rebuilt (``pasted_tables``)."""
 
 from __future__ import annotations
@@ -98,9 +99,9 @@ def _legacy_message(data: bytes) -> str:
 
 
 def parse_text(text: str, path: str = "") -> Document:
-    """A line is a paragraph; a line with TAB-separated cells is a table row; a Word table pasted
-    one cell per line (each cell on a line starting with a TAB, under a follow-up/statistics header)
-    is rebuilt by ``pasted_tables``."""
+    """A line is a paragraph; a line with TAB-separated cells is a table row (``row_cells``); a Word
+    table pasted one cell per line (each cell on a line starting with a TAB, under a follow-up or
+    statistics header) is rebuilt by ``pasted_tables``."""
     blocks: list = []
     rows: list[Row] = []
 
@@ -124,10 +125,12 @@ def parse_text(text: str, path: str = "") -> Document:
         line = lines[index]
         index += 1
         number = index
-        if "\t" in line.strip("\t \r"):
+        width = max((len(row.cells) for row in rows), default=0)
+        cells = row_cells(line, width, lines[index] if index < len(lines) else "")
+        if cells is not None:
             rows.append(Row(cells=[
                 Cell(col=i, paragraphs=[Paragraph(text=cell.strip(), line=number)] if cell.strip() else [])
-                for i, cell in enumerate(line.split("\t"))
+                for i, cell in enumerate(cells)
             ]))
             continue
         flush_table()
@@ -140,6 +143,34 @@ def parse_text(text: str, path: str = "") -> Document:
         blocks.append(Paragraph(text=stripped, heading_level=level, line=number))
     flush_table()
     return Document(path=path, blocks=blocks)
+
+
+# a one-cell line whose TABs alone place it in the table: a short label, not a sentence
+MAX_GROUP_LABEL_CHARS = 60
+SENTENCE_END = (".", ";", "!", "?")
+
+
+def is_row(line: str) -> bool:
+    """A TAB between two non-empty cells: a table row wherever it stands."""
+    return "\t" in line.strip("\t \r")
+
+
+def row_cells(line: str, width: int, next_line: str = "") -> list[str] | None:
+    """The cells of ``line`` when it is a table row, else None. Inside an open table of ``width``
+    columns (0: none open) a line with one non-empty cell, a group row such as "→Trong đó:→→→→",
+    stays a row when its TABs match the table's (3 columns or more), or when it has fewer cells
+    (trailing TABs stripped by an editor) but holds a short label and the next line is a row: a
+    TAB-indented sentence after the table stays a paragraph. A line without a TAB ends the table."""
+    if is_row(line):
+        return line.split("\t")
+    text = line.strip("\t \r")
+    if not width or not text or "\t" not in line:
+        return None
+    cells = line.split("\t")
+    if len(cells) == width >= 3:
+        return cells
+    label = len(text) <= MAX_GROUP_LABEL_CHARS and not text.endswith(SENTENCE_END)
+    return cells if len(cells) <= width and label and is_row(next_line) else None
 
 
 def _markdown_level(line: str) -> int | None:
