@@ -65,6 +65,8 @@ ENGLISH_RES = (
     regex.compile(r"(?<![\p{L}\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,]*\d)"),  # 1,234,567
     regex.compile(r"(?<![\p{L}\d.,/])\d{1,3}\.\d{1,2}(?=\s?%)"),  # 12.5%
 )
+# the literal characters each pattern above cannot match without (a cheap test before the scan)
+ENGLISH_NEEDS = (",.", ",", ".%")
 
 
 def _to_vn(token: str) -> str:
@@ -75,17 +77,28 @@ def _to_vn(token: str) -> str:
     return format_vn(value, decimals)
 
 
+ASCII_DIGIT_RE = regex.compile(r"[0-9]")
+
+
+def _has_str_digit(text: str) -> bool:
+    """``any(ch.isdigit() for ch in text)`` (kept: regex's ``\\d`` and ``str.isdigit`` differ on some
+    characters, newer digits and superscripts); an ASCII digit, the usual case, settles it in C."""
+    return ASCII_DIGIT_RE.search(text) is not None or any(ch.isdigit() for ch in text)
+
+
 @register("english_number_format")
 def english_number_format(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     """"1,234.5" in a Vietnamese report: the separators are swapped."""
-    for unit in ctx.units():
+    # every ENGLISH_RES pattern needs a regex \d: the units without one cannot match
+    for unit in ctx.units_with_digits():
         text = unit.ntext
-        if not any(ch.isdigit() for ch in text):
+        scans = [rx for rx, needs in zip(ENGLISH_RES, ENGLISH_NEEDS) if all(ch in text for ch in needs)]
+        if not scans or not _has_str_digit(text):
             continue
         facts = ctx.facts(unit)
         taken = [(r.start, r.end) for r in facts.refs] + [(d.start, d.end) for d in facts.dates]
         done: set[int] = set()
-        for rx in ENGLISH_RES:
+        for rx in scans:
             for m in rx.finditer(text):
                 if m.start() in done or any(a <= m.start() < b for a, b in taken):
                     continue

@@ -448,7 +448,7 @@ NEGATION_BEFORE = regex.compile(r"(?:còn lại|còn|chưa có)\s*$", regex.IGNO
 @register("fraction_complement")
 def fraction_complement(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]:
     """"15/17 xã đã tiêm xong; 02 xã chưa tiêm xong": done + not done = all."""
-    for unit in ctx.units():
+    for unit in ctx.units_with_digits():  # a unit without a digit has no figure (extract returns none)
         facts = ctx.facts(unit)
         if not facts.fractions:
             continue
@@ -511,13 +511,24 @@ PENDING_CUE_RE = regex.compile(r"(?<!\p{L})(?:đang|chưa|còn(?:\s+lại)?|tồ
                                regex.IGNORECASE)
 
 
+BRACKET_RE = regex.compile(r"[()]")
+
+
 def _paren_levels(text: str) -> list[int]:
-    """The bracket depth at each character ("(" counts from itself, ")" still inside)."""
-    depth, level = 0, []
-    for ch in text:
-        depth += 1 if ch == "(" else 0
-        level.append(depth)
-        depth -= 1 if ch == ")" and depth else 0
+    """The bracket depth at each character ("(" counts from itself, ")" still inside). Only the
+    brackets change the depth, so the runs between them are filled in one step each."""
+    depth, level, pos = 0, [], 0
+    for m in BRACKET_RE.finditer(text):
+        i = m.start()
+        level.extend([depth] * (i - pos))
+        if text[i] == "(":
+            depth += 1
+            level.append(depth)
+        else:
+            level.append(depth)
+            depth -= 1 if depth else 0
+        pos = i + 1
+    level.extend([depth] * (len(text) - pos))
     return level
 
 
@@ -527,13 +538,14 @@ OTHER_PERIOD_RE = regex.compile(r"(?<!\p{L})(?:tiếp\s+nhận|trong\s+đó|lũy
 
 
 def _received_done_pending(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
-    for unit in ctx.units():
+    for unit in ctx.units_with_digits():  # needs three quantities: none without a digit
         facts = ctx.facts(unit)
         if len(facts.quantities) < 3:
             continue
         text = unit.ntext
         level: Optional[list[int]] = None  # computed for the few paragraphs with a "received" cue
-        for total in facts.quantities:
+        # the two parts follow the total (quantities are sorted and disjoint): the last two are no total
+        for total in facts.quantities[:-2]:
             if total.unit is None or (total.unit.is_count and total.number.decimals):
                 continue
             count = total.unit.is_count
@@ -596,8 +608,10 @@ def _content_words(text: str) -> set[str]:
 
 
 def _rest_named_later(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
-    pairs = []  # (unit index, whole, done, words before done)
-    for unit in ctx.units():
+    # (unit index, whole, done, words before done) by the head noun of the count; only figures
+    # are read, and a unit without a digit has none
+    pairs: dict[str, list[tuple]] = {}
+    for unit in ctx.units_with_digits():
         facts = ctx.facts(unit)
         text = unit.ntext
         for q in facts.quantities:
@@ -605,8 +619,7 @@ def _rest_named_later(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
                 continue
             clause = max(text.rfind(";", 0, q.start), text.rfind(". ", 0, q.start), -1) + 1
             words = _content_words(text[clause:q.start])
-            fitting = [pr for pr in pairs if pr[0] < unit.index and head(pr[1].unit) == head(q.unit)
-                       and len(words & pr[3]) >= 2]
+            fitting = [pr for pr in pairs.get(head(q.unit), ()) if pr[0] < unit.index and len(words & pr[3]) >= 2]
             if len(fitting) != 1:
                 continue
             _, whole, done, _ = fitting[0]
@@ -631,9 +644,10 @@ def _rest_named_later(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
             noun = frac.whole.unit or frac.part.unit
             if noun is not None and noun.is_count and not frac.part.number.decimals:
                 lead = text[max(0, frac.start - 80):frac.start]
-                pairs.append((unit.index, Quantity(frac.whole.number, noun, "", frac.end),
-                              Quantity(frac.part.number, noun, "", frac.part.end), _content_words(lead)))
-        for total in facts.quantities:
+                pairs.setdefault(head(noun), []).append(
+                    (unit.index, Quantity(frac.whole.number, noun, "", frac.end),
+                     Quantity(frac.part.number, noun, "", frac.part.end), _content_words(lead)))
+        for total in facts.quantities[:-1]:  # the part done follows the total: the last is no total
             if total.unit is None or not total.unit.is_count or total.number.decimals:
                 continue
             if not TOTAL_CUE_RE.search(text[max(0, total.start - 60):total.start]):
@@ -645,7 +659,7 @@ def _rest_named_later(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
                     and DONE_LEAD_RE.search(text[max(total.end, q.start - 60):q.start])]
             if len(done) == 1:
                 lead = DONE_LEAD_RE.search(text[max(total.end, done[0].start - 60):done[0].start]).group()
-                pairs.append((unit.index, total, done[0], _content_words(lead)))
+                pairs.setdefault(head(total.unit), []).append((unit.index, total, done[0], _content_words(lead)))
 
 
 # ---------------------------------------------------------------- SO006 share of a stated total
