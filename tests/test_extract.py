@@ -130,3 +130,15 @@ def test_list_public_api():
     assert enum_of(s).open_ended and closed_by_remainder(s, enum_of(s))
     s = "Tổng thu đạt 30 triệu đồng, gồm: một số khoản thuế 20 triệu đồng; các khoản thu khác 5 triệu đồng."
     assert not closed_by_remainder(s, enum_of(s))
+
+
+@pytest.mark.parametrize("text", ["đạt 0.100% kế hoạch", "0.100 ha", "05.000 người", "١٢.٣٤٥ ha", "٠.١٠٠/٣ xã"])
+def test_numbers_babel_refuses_are_not_figures_and_never_crash(text):
+    """A grouped number starting with 0 or grouped digits of another script are not Vietnamese figures:
+    extraction skips them instead of raising (every figure rule used to stop with an internal error)."""
+    facts = extract(text)
+    assert not facts.percents and all(q.value != 100 for q in facts.quantities)
+    from checker.api import check_text
+    from checker.ruleset import load_rules
+
+    assert not [f for f in check_text(text, load_rules()) if f.rule == "RS900" or "Lỗi nội bộ" in f.message]

@@ -198,7 +198,10 @@ def extract(text: str) -> UnitFacts:
         s, e = m.span()
         if claimed is not None and not claimed(s, e):
             continue
-        number = number_at(text, s, e)
+        try:
+            number = number_at(text, s, e)
+        except ValueError:  # digits of another script Babel cannot group: not a figure we can check
+            continue
         after = text[e:e + 2]
         if after[:1] == "%" or after == " %":
             end = e + (1 if after[:1] == "%" else 2)
@@ -244,8 +247,11 @@ def _quantity(text: str, number: Number) -> Quantity:
 
 def _slash(text: str, m: regex.Match, facts: UnitFacts, claim) -> None:
     """Tell apart "15/17 xã" (fraction), "389 hộ/1.709 khẩu" (pair) and "10/8" (date)."""
-    a = number_at(text, m.start("a"), m.end("a"))
-    b = number_at(text, m.start("b"), m.end("b"))
+    try:
+        a = number_at(text, m.start("a"), m.end("a"))
+        b = number_at(text, m.start("b"), m.end("b"))
+    except ValueError:
+        return
     left = _quantity(text, a) if m.group("ua") else Quantity(a, None, "", a.end)
     right = _quantity(text, b)
     if left.unit is not None and right.unit is not None and left.unit.dimension != right.unit.dimension:

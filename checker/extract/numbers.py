@@ -14,8 +14,9 @@ from functools import lru_cache
 import regex
 from babel.numbers import NumberFormatError, parse_decimal
 
-# A number written the Vietnamese way: groups of three after dots, decimals after a comma.
-NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# A number written the Vietnamese way: groups of three after dots, decimals after a comma. A grouped
+# number never starts with 0 ("0.100" is English or a typo, not a figure: Babel refuses it).
+NUM = r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # Not glued to letters or to other digits/separators on either side.
 NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d.,])(?:{NUM})(?!\d|[.,]\d)")
 
