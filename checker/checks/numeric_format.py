@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 import regex
@@ -72,7 +72,10 @@ ENGLISH_NEEDS = (",.", ",", ".%")
 def _to_vn(token: str) -> str:
     if token.count(".") == 1 and "," not in token:  # 12.5 (percent)
         return token.replace(".", ",")
-    value = Decimal(token.replace(",", ""))
+    try:
+        value = Decimal(token.replace(",", ""))
+    except InvalidOperation:  # digits Decimal does not read (newer scripts): swap the separators
+        return token.translate(str.maketrans(",.", ".,"))
     decimals = len(token.split(".", 1)[1]) if "." in token else 0
     return format_vn(value, decimals)
 
