@@ -901,7 +901,9 @@ def _named_part(text: str, quantities: list[Quantity], bare: Quantity, marks: li
     return None
 
 
-TOTAL_CUE_RE = regex.compile(r"(?<!\p{L})(?:tổng\s+số|tổng\s+cộng|tổng|tiếp\s+nhận(?:\s+mới)?|thụ\s+lý|phát\s+sinh)"
+# a total, or the population a check was run on ("kiểm tra 48 cơ sở, phát hiện 06 cơ sở vi phạm (12,5%)")
+TOTAL_CUE_RE = regex.compile(r"(?<!\p{L})(?:tổng\s+số|tổng\s+cộng|tổng|tiếp\s+nhận(?:\s+mới)?|thụ\s+lý|phát\s+sinh|"
+                             r"kiểm\s+tra|thanh\s+tra|rà\s+soát|khám(?:\s+sàng\s+lọc)?|xét\s+nghiệm|điều\s+tra)"
                              r"(?:\s+\p{L}+){0,8}?\s*(?:là|:)?\s*$", regex.IGNORECASE)
 
 
