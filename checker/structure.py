@@ -12,6 +12,14 @@ HEADING_NUMBER = regex.compile(
     r"|(?P<roman>[IVXLC]{1,6})\.(?=\s)"
     r"|(?P<arabic>\d{1,2}(?:\.\d{1,2}){1,3}(?=\.?\s)|\d{1,2}(?=\.\s)))"
 )
+# the title of a numbering column: "TT", "STT", "Số TT", "Số thứ tự" (readers and table rules)
+TT_TITLE = regex.compile(r"^(?:s?tt|số tt|số thứ tự)\.?$", regex.IGNORECASE)
+
+
+def is_tt_title(title: str) -> bool:
+    return TT_TITLE.match(title.strip()) is not None
+
+
 MAX_HEADING_CHARS = 250
 
 

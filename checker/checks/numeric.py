@@ -81,6 +81,7 @@ def percent_of_fraction(ctx: CheckContext, rule: RuleSpec, p: PercentOfFractionP
 
 
 PERCENT_THEN_FRACTION_RE = regex.compile(r"\s*\(\s*$")
+CLOSING_PAREN_RE = regex.compile(r"\s*\)")
 
 
 def _bracketed_after_percent(text: str, facts, frac):
@@ -88,7 +89,7 @@ def _bracketed_after_percent(text: str, facts, frac):
     before = [pc for pc in facts.percents if pc.end <= frac.start]
     if not before or not PERCENT_THEN_FRACTION_RE.fullmatch(text, before[-1].end, frac.start):
         return None
-    if not regex.match(r"\s*\)", text[frac.end:]):
+    if not CLOSING_PAREN_RE.match(text, frac.end):
         return None  # "15% (3/20 xã đã …": more than the fraction stands in the bracket
     return before[-1]
 

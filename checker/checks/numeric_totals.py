@@ -17,6 +17,7 @@ from ..extract.units import comparable, head
 from ..findings import Finding, Severity
 from ..model import TextUnit
 from ..ruleset import RuleSpec
+from ..structure import is_tt_title
 from . import register
 from .arith import in_span, as_written, slip_note, fits, fmt, interval_sum, one_slip_apart
 
@@ -1028,8 +1029,7 @@ def table_column_total(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding
         if len(parts) < 2 or any(regex.match(r"\s*trong\s+đó", cells.get(label, ("", []))[0], regex.IGNORECASE)
                                  for _, cells in parts):
             continue  # a "trong đó" row is a subset of the row above it
-        tt = next((i for i, h in enumerate(view.header)
-                   if regex.fullmatch(r"\s*s?tt\.?\s*", h, regex.IGNORECASE)), None)
+        tt = next((i for i, h in enumerate(view.header) if is_tt_title(h)), None)
         for col, title in enumerate(view.header):
             if col in (label, tt) or NOT_ADDITIVE_RE.search(title):
                 continue
@@ -1078,8 +1078,7 @@ def _group_totals(ctx: CheckContext, rule: RuleSpec) -> Iterable[Finding]:
     left out): a lettered or Roman group row holding figures is the sum of its numbered rows, column by
     column. Said only when one slipped digit explains the gap (a group row may hold a figure of its own)."""
     for view, rows in _table_grid(ctx):
-        tt = next((i for i, h in enumerate(view.header) if regex.fullmatch(r"\s*s?tt\.?\s*", h, regex.IGNORECASE)),
-                  None)
+        tt = next((i for i, h in enumerate(view.header) if is_tt_title(h)), None)
         if tt is None:
             continue
         marks = [cells.get(tt, ("", []))[0].strip() for _, cells in rows]
@@ -1184,7 +1183,7 @@ def table_rate_column(ctx: CheckContext, rule: RuleSpec, p) -> Iterable[Finding]
                        and fits(nums[num].value / nums[den].value * 100, rn))
 
         figure_cols = [c for c in range(rc) if sum(1 for nums, _, _ in table if c in nums) >= 3
-                       and not regex.fullmatch(r"s?tt\.?", header[c], regex.IGNORECASE)]
+                       and not is_tt_title(header[c])]
         guessed = False
         if len(plan) == 1 and len(done) == 1 and plan[0] < done[0]:
             pairs, need = [(done[0], plan[0])], 0

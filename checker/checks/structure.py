@@ -18,7 +18,7 @@ from ..context import CheckContext
 from ..findings import Finding
 from ..model import Table, TextUnit
 from ..ruleset import RuleSpec
-from ..structure import roman_value
+from ..structure import TT_TITLE, is_tt_title, roman_value
 from . import register
 
 
@@ -233,7 +233,6 @@ def _maybe_repeated(units: list[TextUnit], min_chars: int) -> list[tuple[TextUni
 TASK_TITLE = regex.compile(r"^(?:nội dung|nhiệm vụ)", regex.I)
 RESULT_TITLE = regex.compile(r"^(?:kết quả|tiến độ)", regex.I)
 CAUSE_TITLE = regex.compile(r"^(?:nguyên nhân|lý do|ghi chú|tồn tại)", regex.I)
-TT_TITLE = regex.compile(r"^(?:s?tt|số tt|số thứ tự)\.?$", regex.I)
 
 
 @dataclass
@@ -679,7 +678,7 @@ def heading_level_skip(ctx: CheckContext, rule: RuleSpec, params) -> Iterable[Fi
 @register("tt_column_sequence")
 def tt_column_sequence(ctx: CheckContext, rule: RuleSpec, params) -> Iterable[Finding]:
     for view in table_views(ctx):
-        tt = next((i for i, t in enumerate(view.header) if TT_TITLE.match(t.strip())), None)
+        tt = next((i for i, t in enumerate(view.header) if is_tt_title(t)), None)
         if tt is None:
             continue
         # two levels: Roman numerals (group rows "I", "II" …) and Arabic numbers, each continuous;

@@ -39,13 +39,13 @@ from typing import Optional
 import regex
 
 from ..model import Cell, Paragraph, Row, Table
+from ..structure import TT_TITLE
 
 # a line opening a cell: at most a few spaces, one TAB, then text with no further TAB
 CELL_LINE = regex.compile(r"^ {0,4}\t(?P<body>[^\t]*)$")
 # a TT cell: "1", "1.", "2)", "1.2", "II", "IV.", "a)", "-", "+", "*" …
 MARKER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|[IVXLC]{1,7}[.)]?|[a-zđ][.)]|[-–—+*•·])$")
 
-TT_HEAD = regex.compile(r"^(?:s?tt|số tt|số thứ tự)\.?$")
 CONTENT_HEAD = regex.compile(
     r"^(?:nội dung|nhiệm vụ|công việc|tên\b|chỉ tiêu|danh mục|hạng mục|lĩnh vực|đơn vị(?! tính)|"
     r"cơ quan(?! chủ trì)|yêu cầu|vấn đề|kết luận|hoạt động|giải pháp)")
@@ -57,7 +57,7 @@ FIGURE_HEAD = regex.compile(  # a column of figures: "12", "-" are values there,
 OTHER_HEAD = regex.compile(
     r"^(?:nguyên nhân|ghi chú|lý do|lí do|tồn tại|khó khăn|vướng mắc|đề xuất|kiến nghị|"
     r"đơn vị chủ trì|cơ quan chủ trì|chủ trì|phối hợp|địa điểm)")
-HEAD_KINDS = (("tt", TT_HEAD), ("content", CONTENT_HEAD), ("result", RESULT_HEAD), ("figure", FIGURE_HEAD),
+HEAD_KINDS = (("tt", TT_TITLE), ("content", CONTENT_HEAD), ("result", RESULT_HEAD), ("figure", FIGURE_HEAD),
               ("other", OTHER_HEAD))
 MAX_HEAD_CHARS = 60
 MAX_COLUMNS = 10
