@@ -1079,14 +1079,18 @@ def mutations(text: str, seed: int = 0, per_kind: int = 3, name: str = "") -> li
         for mut in finder(rep, rng):
             if mut.text != text:
                 by_kind[mut.kind].append(mut)
+    return pick(by_kind, by_kind, per_kind, rng)
+
+
+def pick(by_kind: dict, kinds, per_kind: int, rng: random.Random) -> list:
+    """Up to ``per_kind`` mutants of each kind (taken in the order of ``kinds``; 0 = all), one per line:
+    the same line mutated twice tells us little more."""
     out = []
-    for kind, muts in by_kind.items():
-        # one mutation per place: the same line mutated twice tells us little more
-        uniq, lines = [], set()
-        for mu in muts:
-            if mu.line not in lines:
-                uniq.append(mu)
-                lines.add(mu.line)
+    for kind in kinds:
+        first: dict = {}
+        for mu in by_kind[kind]:
+            first.setdefault(mu.line, mu)
+        uniq = list(first.values())
         if per_kind and len(uniq) > per_kind:
             uniq = rng.sample(uniq, per_kind)
         out.extend(sorted(uniq, key=lambda mu: mu.line))

@@ -418,17 +418,7 @@ def mutations(text: str, seed: int = 0, per_kind: int = 3, name: str = "") -> li
         for mu in gen:
             if mu.text != text:
                 by_kind[mu.kind].append(mu)
-    out = []
-    for kind in sorted(by_kind):
-        uniq, seen = [], set()
-        for mu in by_kind[kind]:
-            if mu.line not in seen:
-                uniq.append(mu)
-                seen.add(mu.line)
-        if per_kind and len(uniq) > per_kind:
-            uniq = rng.sample(uniq, per_kind)
-        out.extend(sorted(uniq, key=lambda mu: mu.line))
-    return out
+    return _ie.pick(by_kind, sorted(by_kind), per_kind, rng)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
